@@ -1,0 +1,113 @@
+/**
+ * The demo company: a Chinese retailer with three years of customers, orders, returns, surveys
+ * and service interactions, generated deterministically from a seed.
+ */
+
+import { createRandom } from '../random';
+import type { CustomerColumns, DatasetContent, DayNumber } from '../types';
+import { DEMO_END_DAY, DEMO_START_DAY } from './calendar';
+import { simulateInteractions, simulateSurveys } from './feedback';
+import { simulateOrders } from './orders';
+import { drawProfiles, type CustomerProfiles } from './profiles';
+import { demoText, indexOfUniform, type DemoLocale, type DemoText } from './text';
+
+/** A generated demo dataset with its display name, currency and observation window. */
+export type DemoData = DatasetContent & {
+  name: string;
+  currency: string;
+  /** First day of the order window. */
+  startDay: DayNumber;
+  /** Last day of the order window, inclusive. */
+  endDay: DayNumber;
+};
+
+/** Options of `generateDemo`. */
+export interface DemoOptions {
+  /** Seed of every random draw (default 20240601). */
+  seed?: number;
+  /** Number of customers, prospects included (default 5,000). */
+  customers?: number;
+  /** Language of names, places, channels and topics (default 'zh'); numbers do not depend on it. */
+  locale?: DemoLocale;
+}
+
+/** Default seed of the demo company. */
+export const DEMO_SEED = 20240601;
+/** Default number of demo customers. */
+export const DEMO_CUSTOMERS = 5000;
+
+/** Customer columns in display form: ids, names and places in the chosen locale. */
+function customerColumns(profiles: CustomerProfiles, ids: string[], seed: number, text: DemoText): CustomerColumns {
+  const names = createRandom(`${seed}/names`);
+  const n = profiles.count;
+  const name = new Array<string>(n);
+  const gender = new Array<string>(n);
+  const city = new Array<string>(n);
+  const province = new Array<string>(n);
+  const channel = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const male = profiles.male[i] === 1;
+    const surname = text.surnames[indexOfUniform(names.next(), text.surnames.length)];
+    const givenList = male ? text.maleNames : text.femaleNames;
+    const given = givenList[indexOfUniform(names.next(), givenList.length)];
+    name[i] = text.joinName(surname, given);
+    gender[i] = male ? 'M' : 'F';
+    city[i] = text.cities[profiles.city[i]];
+    province[i] = text.provinces[profiles.city[i]];
+    channel[i] = text.channels[profiles.channel[i]];
+  }
+  return {
+    id: ids,
+    name,
+    gender,
+    birthDay: profiles.birthDay.slice(),
+    city,
+    province,
+    channel,
+    acquisitionCost: profiles.acquisitionCost.slice(),
+    signupDay: profiles.signupDay.slice(),
+  };
+}
+
+/**
+ * Generates the demo company. Pure and deterministic: the same options give the same data, and
+ * the locale changes only display strings (names, places, channels, topics), never ids, days or
+ * amounts. Orders lie in 2023-01-01 … 2025-12-31; every table is sorted by day.
+ */
+export function generateDemo(options: DemoOptions = {}): DemoData {
+  const seed = options.seed ?? DEMO_SEED;
+  const count = Math.max(0, Math.floor(options.customers ?? DEMO_CUSTOMERS));
+  const text = demoText(options.locale ?? 'zh');
+  const start = DEMO_START_DAY;
+  const end = DEMO_END_DAY;
+
+  const profiles = drawProfiles(createRandom(`${seed}/customers`), count, start, end);
+  const ids = Array.from({ length: count }, (_, i) => 'C' + String(i + 1).padStart(6, '0'));
+  const orders = simulateOrders(
+    createRandom(`${seed}/orders`),
+    createRandom(`${seed}/returns`),
+    profiles,
+    ids,
+    start,
+    end,
+  );
+  const { columns: interactions, experience } = simulateInteractions(
+    createRandom(`${seed}/interactions`),
+    orders,
+    ids,
+    text,
+    end,
+  );
+  const surveys = simulateSurveys(createRandom(`${seed}/surveys`), orders, profiles, experience, ids, end);
+
+  return {
+    name: text.datasetName,
+    currency: 'CNY',
+    startDay: start,
+    endDay: end,
+    orders: orders.columns,
+    customers: customerColumns(profiles, ids, seed, text),
+    surveys,
+    interactions,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './index-dataset';
+export * from './customer-summary';
+export * from './kpis';
+export * from './monthly';
