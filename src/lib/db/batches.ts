@@ -1,0 +1,112 @@
+/**
+ * Atomic columnar writes: chunks are written under a *pending* batch, then the batch flips to
+ * *committed* together with its dataset row in one short transaction. No non-IndexedDB work
+ * happens inside a transaction (encoding is done before each write).
+ */
+import type { TableColumnsByKind, TableKind } from '../domain/types';
+import { CURRENT_LAYOUT, encodeChunk, rowCount } from './columnar';
+import { newId } from './ids';
+import type { BatchRow, DatasetRow, WorkbenchDB } from './schema';
+
+/** Rows per stored chunk. */
+export const CHUNK_ROWS = 65_536;
+
+/** Open a pending batch for a dataset (which need not exist yet). */
+export async function beginBatch(db: WorkbenchDB, datasetId: string, source: string): Promise<BatchRow> {
+  const batch: BatchRow = { id: newId('b'), datasetId, status: 'pending', source, createdAt: Date.now(), tables: {} };
+  await db.batches.add(batch);
+  return batch;
+}
+
+export interface WriteOptions {
+  chunkRows?: number;
+  /** Called after each chunk with rows written so far. */
+  onChunk?: (rowsWritten: number, rowsTotal: number) => void;
+  /** Throw from here to stop between chunks (cancellation). */
+  checkpoint?: () => void;
+}
+
+/** Encode a table into chunks and store them under a pending batch. */
+export async function writeTable<K extends TableKind>(
+  db: WorkbenchDB, batch: BatchRow, kind: K, columns: TableColumnsByKind[K], options: WriteOptions = {},
+): Promise<void> {
+  const total = rowCount(kind, columns);
+  const size = options.chunkRows ?? CHUNK_ROWS;
+  const firstSeq = Object.values(batch.tables).reduce((n, t) => n + (t?.chunks ?? 0), 0);
+  let seq = firstSeq;
+  for (let start = 0; start < total; start += size) {
+    options.checkpoint?.();
+    const end = Math.min(total, start + size);
+    const bytes = encodeChunk(kind, columns, start, end);
+    await db.chunks.add({
+      batchId: batch.id, seq, datasetId: batch.datasetId, kind, layout: CURRENT_LAYOUT, rows: end - start, bytes,
+    });
+    seq++;
+    options.onChunk?.(end, total);
+  }
+  batch.tables[kind] = { rows: total, chunks: seq - firstSeq };
+}
+
+export interface CommitOptions {
+  /** Create or replace the dataset row (otherwise the stored row's counts are updated). */
+  dataset?: DatasetRow;
+  /** Drop the dataset's other batches, chunks and edits in the same transaction (a reset). */
+  replace?: boolean;
+}
+
+/** Make a pending batch visible, in one transaction with the dataset row it belongs to. */
+export async function commitBatch(db: WorkbenchDB, batch: BatchRow, options: CommitOptions = {}): Promise<void> {
+  const { dataset, replace = false } = options;
+  await db.transaction('rw', [db.batches, db.datasets, db.chunks, db.customerEdits], async () => {
+    const stored = await db.batches.get(batch.id);
+    if (!stored || stored.status !== 'pending') throw new Error(`Batch ${batch.id} is not pending`);
+    const existing = await db.datasets.get(batch.datasetId);
+    const row = dataset ?? existing;
+    if (!row) throw new Error(`Dataset ${batch.datasetId} does not exist`);
+    const fresh = replace || !existing;
+    const counts = { ...row.counts };
+    for (const kind of ['customers', 'orders', 'surveys', 'interactions'] as TableKind[]) {
+      counts[kind] = (fresh ? 0 : (counts[kind] ?? 0)) + (batch.tables[kind]?.rows ?? 0);
+    }
+    if (replace) {
+      const others = (await db.batches.where('datasetId').equals(batch.datasetId).primaryKeys()).filter((id) => id !== batch.id);
+      await db.chunks.where('batchId').anyOf(others).delete();
+      await db.batches.bulkDelete(others);
+      await db.customerEdits.where('datasetId').equals(batch.datasetId).delete();
+    }
+    await db.datasets.put({ ...row, counts, updatedAt: Date.now() });
+    await db.batches.put({ ...batch, status: 'committed', committedAt: Date.now() });
+  });
+  batch.status = 'committed';
+}
+
+/** Remove a batch and its chunks (a failed or cancelled write). */
+export async function discardBatch(db: WorkbenchDB, batchId: string): Promise<void> {
+  await db.transaction('rw', db.batches, db.chunks, async () => {
+    await db.chunks.where('batchId').equals(batchId).delete();
+    await db.batches.delete(batchId);
+  });
+}
+
+/**
+ * Remove pending batches left by an interrupted write. `isActive` tells whether a batch is still
+ * being written by a live tab (e.g. through Web Locks); such batches are kept.
+ */
+export async function sweepPendingBatches(
+  db: WorkbenchDB, isActive: (batchId: string) => boolean = () => false,
+): Promise<number> {
+  const pending = await db.batches.where('status').equals('pending').toArray();
+  let swept = 0;
+  for (const b of pending) {
+    if (isActive(b.id)) continue;
+    await discardBatch(db, b.id);
+    swept++;
+  }
+  return swept;
+}
+
+/** Committed batches of a dataset, oldest first. */
+export async function committedBatches(db: WorkbenchDB, datasetId: string): Promise<BatchRow[]> {
+  const rows = await db.batches.where('datasetId').equals(datasetId).toArray();
+  return rows.filter((b) => b.status === 'committed').sort((a, b) => a.createdAt - b.createdAt || (a.committedAt ?? 0) - (b.committedAt ?? 0));
+}

@@ -1,0 +1,50 @@
+import type { DatasetRow, WorkbenchDB } from './schema';
+
+/** All datasets, oldest first, normalised. */
+export async function listDatasets(db: WorkbenchDB): Promise<DatasetRow[]> {
+  return (await db.datasets.orderBy('createdAt').toArray()).map(restoreDataset);
+}
+
+/** A dataset row as stored, possibly old or partial, made whole (missing fields get defaults). */
+export function restoreDataset(row: Partial<DatasetRow> & { id: string }): DatasetRow {
+  const counts = row.counts ?? ({} as Partial<DatasetRow['counts']>);
+  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
+  return {
+    ...row,
+    id: row.id,
+    name: typeof row.name === 'string' && row.name.trim() ? row.name : row.id,
+    currency: typeof row.currency === 'string' && /^[A-Z]{3}$/.test(row.currency) ? row.currency : 'XXX',
+    origin: row.origin === 'demo' ? 'demo' : 'import',
+    createdAt: n(row.createdAt),
+    updatedAt: n(row.updatedAt ?? row.createdAt),
+    counts: { customers: n(counts.customers), orders: n(counts.orders), surveys: n(counts.surveys), interactions: n(counts.interactions) },
+  };
+}
+
+/** Rename a dataset; blank names are refused. */
+export async function renameDataset(db: WorkbenchDB, id: string, name: string): Promise<void> {
+  const trimmed = name.trim().slice(0, 120);
+  if (!trimmed) throw new Error('empty name');
+  await db.datasets.update(id, { name: trimmed, updatedAt: Date.now() });
+}
+
+/** Delete a dataset with every batch, chunk and edit that belongs to it, in one transaction. */
+export async function deleteDataset(db: WorkbenchDB, id: string): Promise<void> {
+  await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits], async () => {
+    await db.chunks.where('datasetId').equals(id).delete();
+    await db.batches.where('datasetId').equals(id).delete();
+    await db.customerEdits.where('datasetId').equals(id).delete();
+    await db.datasets.delete(id);
+  });
+}
+
+/** Read a setting, or the fallback when absent. */
+export async function getSetting<T>(db: WorkbenchDB, key: string, fallback: T): Promise<T> {
+  const row = await db.settings.get(key);
+  return row === undefined ? fallback : (row.value as T);
+}
+
+/** Store a setting. */
+export async function setSetting(db: WorkbenchDB, key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}

@@ -1,0 +1,96 @@
+/**
+ * The one IndexedDB database of the app, through Dexie.
+ *
+ * What is stored where:
+ * - `datasets`: one row per dataset (name, currency, origin, row counts).
+ * - `batches`: the manifest of each write (import, demo): pending until committed in one short
+ *   transaction; readers see committed batches only; pending leftovers are swept at start-up.
+ * - `chunks`: columnar data (orders, customers, surveys, interactions) as Arrow IPC bytes,
+ *   keyed by batch and sequence number, each with the layout it was written with.
+ * - `customerEdits`: per-customer corrections, notes and tags, overriding imported values.
+ * - `settings`: small app preferences (language, current dataset, active window, …).
+ *
+ * Versions only grow. A shipped `version(n)` is never edited; data changes go in `.upgrade()`,
+ * and tests/db/upgrade.test.ts opens a fixture of the previous version and upgrades it.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { TableKind } from '../domain/types';
+
+export const DB_NAME = 'customer-strategy-workbench';
+
+export type DatasetOrigin = 'demo' | 'import';
+
+export interface DatasetRow {
+  id: string;
+  name: string;
+  /** ISO 4217 code; belongs to the data, not the interface language. */
+  currency: string;
+  origin: DatasetOrigin;
+  /** Seed and locale a demo was generated with, so it can be reset. */
+  demo?: { seed: number; locale: string };
+  createdAt: number;
+  updatedAt: number;
+  counts: Record<TableKind, number>;
+}
+
+export type BatchStatus = 'pending' | 'committed';
+
+export interface BatchRow {
+  id: string;
+  datasetId: string;
+  status: BatchStatus;
+  /** What produced the batch, e.g. 'demo' or a file name. */
+  source: string;
+  createdAt: number;
+  committedAt?: number;
+  /** Rows and chunks written per table kind. */
+  tables: Partial<Record<TableKind, { rows: number; chunks: number }>>;
+}
+
+export interface ChunkRow {
+  batchId: string;
+  seq: number;
+  datasetId: string;
+  kind: TableKind;
+  layout: number;
+  rows: number;
+  bytes: Uint8Array;
+}
+
+export interface CustomerEditRow {
+  datasetId: string;
+  customerId: string;
+  fields: Record<string, string | number>;
+  note?: string;
+  tags?: string[];
+  updatedAt: number;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type WorkbenchDB = Dexie & {
+  datasets: EntityTable<DatasetRow, 'id'>;
+  batches: EntityTable<BatchRow, 'id'>;
+  chunks: Dexie.Table<ChunkRow, [string, number]>;
+  customerEdits: Dexie.Table<CustomerEditRow, [string, string]>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+/** Schema v1 (shipped: never edit; add version(2) instead). */
+export const SCHEMA_V1 = {
+  datasets: 'id, createdAt',
+  batches: 'id, datasetId, status',
+  chunks: '[batchId+seq], datasetId, batchId',
+  customerEdits: '[datasetId+customerId], datasetId',
+  settings: 'key',
+};
+
+/** Open (or create) the database. */
+export function openDatabase(name = DB_NAME): WorkbenchDB {
+  const db = new Dexie(name) as WorkbenchDB;
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}
