@@ -1,0 +1,123 @@
+/**
+ * The engine: the implementation of EngineApi. The worker entry exposes one instance with
+ * Comlink; tests and benchmarks may call it directly.
+ */
+import { computeKpis, monthlySeries, type DatasetContent } from '../src/lib/domain';
+import { generateDemo } from '../src/lib/domain/demo';
+import {
+  decodeDataset, newId, openDatabase, readChunks, sweepPendingBatches, toNotice, type DatasetRow, type WorkbenchDB,
+} from '../src/lib/db';
+import type { EngineApi, ProgressCallback } from './api';
+import { customerDetail } from './ops/customer-detail';
+import { queryCustomers } from './ops/customer-table';
+import { Jobs, yieldToEvents } from './ops/jobs';
+import { prepareDataset, type LoadedDataset } from './ops/loaded';
+import { activeBatchIds } from './ops/locks';
+import { storeDataset } from './ops/store';
+
+/** Seed of the built-in demo company. */
+export const DEMO_SEED = 20240601;
+
+export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
+  const jobs = new Jobs();
+  let loaded: LoadedDataset | undefined;
+
+  function current(datasetId: string): LoadedDataset {
+    if (!loaded || loaded.id !== datasetId) throw { code: 'error.notLoaded', params: { id: datasetId } };
+    return loaded;
+  }
+
+  async function run<T>(jobId: string, work: (checkpoint: () => void) => Promise<T>): Promise<T> {
+    const job = jobs.begin(jobId);
+    try {
+      return await work(job.checkpoint);
+    } catch (error) {
+      throw toNotice(error);
+    } finally {
+      job.end();
+    }
+  }
+
+  return {
+    async start() {
+      const active = await activeBatchIds();
+      const swept = await sweepPendingBatches(db, (id) => active.has(id));
+      return { swept };
+    },
+
+    createDemo(jobId, options, onProgress?: ProgressCallback) {
+      return run(jobId, async (checkpoint) => {
+        onProgress?.({ phase: 'generating', done: 0, total: 1 });
+        await yieldToEvents();
+        const seed = options.seed ?? DEMO_SEED;
+        const demo = generateDemo({ seed, locale: options.locale });
+        checkpoint();
+        const previous = options.replaceDatasetId ? await db.datasets.get(options.replaceDatasetId) : undefined;
+        const now = Date.now();
+        const dataset: DatasetRow = {
+          id: previous?.id ?? newId('ds'),
+          name: previous?.name ?? demo.name,
+          currency: demo.currency,
+          origin: 'demo',
+          demo: { seed, locale: options.locale },
+          createdAt: previous?.createdAt ?? now,
+          updatedAt: now,
+          counts: { customers: 0, orders: 0, surveys: 0, interactions: 0 },
+        };
+        const content: DatasetContent = {
+          customers: demo.customers, orders: demo.orders, surveys: demo.surveys, interactions: demo.interactions,
+        };
+        await storeDataset(db, { dataset, content, source: 'demo', replace: previous !== undefined }, checkpoint, onProgress);
+        if (loaded?.id === dataset.id) loaded = undefined;
+        return dataset.id;
+      });
+    },
+
+    load(jobId, datasetId, onProgress?: ProgressCallback) {
+      return run(jobId, async (checkpoint) => {
+        const t0 = performance.now();
+        if (loaded?.id === datasetId) {
+          return { datasetId, customers: loaded.indexed.customers.id.length, orders: loaded.indexed.orders.length, ms: 0 };
+        }
+        loaded = undefined;
+        onProgress?.({ phase: 'reading', done: 0, total: 2 });
+        const chunks = await readChunks(db, datasetId);
+        checkpoint();
+        onProgress?.({ phase: 'indexing', done: 1, total: 2 });
+        await yieldToEvents();
+        checkpoint();
+        const ds = prepareDataset(datasetId, decodeDataset(chunks));
+        loaded = ds;
+        onProgress?.({ phase: 'indexing', done: 2, total: 2 });
+        return {
+          datasetId, customers: ds.indexed.customers.id.length, orders: ds.indexed.orders.length, ms: performance.now() - t0,
+        };
+      });
+    },
+
+    async dashboard(datasetId, options) {
+      const ds = current(datasetId);
+      return {
+        datasetId,
+        kpis: computeKpis(ds.summary, { activeDays: options.activeDays }),
+        monthly: monthlySeries(ds.indexed.orders, ds.summary),
+      };
+    },
+
+    async customers(datasetId, query) {
+      return queryCustomers(current(datasetId), query);
+    },
+
+    async customer(datasetId, customerId) {
+      return customerDetail(current(datasetId), customerId);
+    },
+
+    unload(datasetId) {
+      if (loaded?.id === datasetId) loaded = undefined;
+    },
+
+    cancel(jobId) {
+      jobs.cancel(jobId);
+    },
+  };
+}

@@ -1,0 +1,5 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { createEngine } from './engine';
+
+Comlink.expose(createEngine());

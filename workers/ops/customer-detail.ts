@@ -1,0 +1,46 @@
+import { NO_DAY, rowsByCustomer } from '../../src/lib/domain';
+import type { CustomerDetail, CustomerOrderLine } from '../api';
+import { customerTable, toRow } from './customer-table';
+import type { LoadedDataset } from './loaded';
+
+/** Everything the detail view shows about one customer, or null if the id is unknown. */
+export function customerDetail(ds: LoadedDataset, customerId: string): CustomerDetail | null {
+  const k = ds.indexed.customerIndex.get(customerId);
+  if (k === undefined) return null;
+  const o = ds.indexed.orders;
+  ds.rowsByCustomer ??= rowsByCustomer(o, ds.indexed.customers.id.length);
+  const { offsets, rows } = ds.rowsByCustomer;
+  const lines: CustomerOrderLine[] = [];
+  for (let j = offsets[k]; j < offsets[k + 1]; j++) {
+    const i = rows[j];
+    lines.push({
+      orderId: o.orderId[i], day: o.day[i], amount: o.amount[i],
+      quantity: Number.isFinite(o.quantity[i]) ? o.quantity[i] : null, isReturn: o.isReturn[i] === 1,
+    });
+  }
+  lines.sort((a, b) => b.day - a.day || a.orderId.localeCompare(b.orderId));
+  const table = customerTable(ds);
+  const row = toRow(table.object(k) as never);
+  const c = ds.indexed.customers;
+  const sv = ds.content.surveys;
+  const surveys: CustomerDetail['surveys'] = [];
+  for (let i = 0; i < sv.customerId.length; i++) {
+    if (sv.customerId[i] !== customerId) continue;
+    surveys.push({ day: sv.day[i], nps: sv.nps[i] >= 0 ? sv.nps[i] : null, csat: sv.csat[i] > 0 ? sv.csat[i] : null });
+  }
+  const it = ds.content.interactions;
+  const interactions: CustomerDetail['interactions'] = [];
+  for (let i = 0; i < it.customerId.length; i++) {
+    if (it.customerId[i] !== customerId) continue;
+    interactions.push({ day: it.day[i], channel: it.channel[i], kind: it.kind[i], topic: it.topic[i], resolved: it.resolved[i] === 1 });
+  }
+  return {
+    row,
+    birthDay: c.birthDay[k] === NO_DAY ? null : c.birthDay[k],
+    acquisitionCost: Number.isFinite(c.acquisitionCost[k]) ? c.acquisitionCost[k] : null,
+    returns: ds.summary.returns[k],
+    lines,
+    surveys,
+    interactions,
+  };
+}

@@ -1,0 +1,22 @@
+import type { ColumnTable } from 'arquero';
+import {
+  indexDataset, summarizeCustomers, type CustomerSummary, type DatasetContent, type IndexedDataset,
+} from '../../src/lib/domain';
+
+/** A dataset held in the worker's memory, ready for queries. */
+export interface LoadedDataset {
+  id: string;
+  content: DatasetContent;
+  indexed: IndexedDataset;
+  summary: CustomerSummary;
+  /** Built on first use. */
+  customerTable?: ColumnTable;
+  rowsByCustomer?: { offsets: Int32Array; rows: Int32Array };
+  lastQuery?: { key: string; table: ColumnTable };
+}
+
+/** Index decoded content and summarise it per customer. */
+export function prepareDataset(id: string, content: DatasetContent): LoadedDataset {
+  const indexed = indexDataset(content);
+  return { id, content, indexed, summary: summarizeCustomers(indexed.orders, indexed.customers.id.length) };
+}
