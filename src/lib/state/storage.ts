@@ -1,0 +1,22 @@
+/** What the browser says about this site's storage. */
+export interface StorageInfo {
+  /** null when the browser cannot tell. */
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+}
+
+/** Read persistence and usage from the StorageManager API, where the browser has it. */
+export async function readStorageInfo(): Promise<StorageInfo> {
+  const sm = globalThis.navigator?.storage;
+  const persisted = sm?.persisted ? await sm.persisted().catch(() => null) : null;
+  const estimate = sm?.estimate ? await sm.estimate().catch(() => null) : null;
+  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+}
+
+/** Ask the browser not to evict this site's data; returns whether it agreed. */
+export async function requestPersistence(): Promise<boolean | null> {
+  const sm = globalThis.navigator?.storage;
+  if (!sm?.persist) return null;
+  return sm.persist().catch(() => null);
+}

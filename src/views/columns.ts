@@ -1,0 +1,22 @@
+import type { Column } from '../lib/components/table';
+import type { CustomerRow } from '../../workers/api';
+import type { MessageKey } from '../lib/i18n/messages';
+import { formatDay, formatMoney, formatNumber, type Locale } from '../lib/i18n/format';
+
+/** Columns of the customers table, worded and formatted for a language and currency. */
+export function customerColumns(t: (k: MessageKey) => string, locale: Locale, currency: string): Column<CustomerRow>[] {
+  const gender = (g: string) => (g === 'F' || g === 'M' ? t(`gender.${g}`) : g || '—');
+  return [
+    { key: 'id', label: t('col.id'), sortable: true, text: (r) => r.id },
+    { key: 'name', label: t('col.name'), sortable: true, text: (r) => r.name || '—' },
+    { key: 'gender', label: t('col.gender'), sortable: true, text: (r) => gender(r.gender) },
+    { key: 'age', label: t('col.age'), sortable: true, numeric: true, text: (r) => formatNumber(r.age, locale) },
+    { key: 'city', label: t('col.city'), sortable: true, text: (r) => r.city || '—' },
+    { key: 'channel', label: t('col.channel'), sortable: true, text: (r) => r.channel || '—' },
+    { key: 'signup', label: t('col.signup'), sortable: true, text: (r) => formatDay(r.signup, locale) },
+    { key: 'orders', label: t('col.orders'), sortable: true, numeric: true, text: (r) => formatNumber(r.orders, locale) },
+    { key: 'net', label: t('col.revenue'), sortable: true, numeric: true, text: (r) => formatMoney(r.net, currency, locale) },
+    { key: 'firstOrder', label: t('col.firstOrder'), sortable: true, text: (r) => formatDay(r.firstOrder, locale) },
+    { key: 'lastOrder', label: t('col.lastOrder'), sortable: true, text: (r) => formatDay(r.lastOrder, locale) },
+  ];
+}
