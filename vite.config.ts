@@ -9,6 +9,7 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
+    reporters: ['default', './tests/scripts/plain-summary-reporter.ts'],
     projects: [
       {
         extends: true,
