@@ -21,12 +21,12 @@ function aptGet(args) {
 }
 
 if (existsSync(CHROMIUM)) {
-  console.log(`ensure-chromium: using ${CHROMIUM}`);
+  console.error(`ensure-chromium: using ${CHROMIUM}`);
   process.exit(0);
 }
 
 if (process.getuid?.() === 0 && hasCommand('apt-get')) {
-  console.log('ensure-chromium: /usr/bin/chromium missing; installing Debian package "chromium"…');
+  console.error('ensure-chromium: /usr/bin/chromium missing; installing Debian package "chromium"…');
   if (!aptGet(['update']) || !aptGet(['install', '-y', 'chromium']) || !existsSync(CHROMIUM)) {
     console.error('ensure-chromium: failed to install Chromium with `apt-get install -y chromium`');
     process.exit(1);

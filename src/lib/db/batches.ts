@@ -32,19 +32,30 @@ export async function writeTable<K extends TableKind>(
 ): Promise<void> {
   const total = rowCount(kind, columns);
   const size = options.chunkRows ?? CHUNK_ROWS;
-  const firstSeq = Object.values(batch.tables).reduce((n, t) => n + (t?.chunks ?? 0), 0);
-  let seq = firstSeq;
   for (let start = 0; start < total; start += size) {
     options.checkpoint?.();
     const end = Math.min(total, start + size);
-    const bytes = encodeChunk(kind, columns, start, end);
-    await db.chunks.add({
-      batchId: batch.id, seq, datasetId: batch.datasetId, kind, layout: CURRENT_LAYOUT, rows: end - start, bytes,
-    });
-    seq++;
+    await writeChunk(db, batch, kind, columns, start, end);
     options.onChunk?.(end, total);
   }
-  batch.tables[kind] = { rows: total, chunks: seq - firstSeq };
+  batch.tables[kind] ??= { rows: 0, chunks: 0 };
+}
+
+/**
+ * Encode rows [start, end) of a table as one chunk and store it under a pending batch
+ * (encoding happens before the write transaction). Updates the batch's table counts in memory;
+ * they are saved by commitBatch.
+ */
+export async function writeChunk<K extends TableKind>(
+  db: WorkbenchDB, batch: BatchRow, kind: K, columns: TableColumnsByKind[K], start = 0, end = rowCount(kind, columns),
+): Promise<void> {
+  if (end <= start) return;
+  const bytes = encodeChunk(kind, columns, start, end);
+  const seq = Object.values(batch.tables).reduce((n, t) => n + (t?.chunks ?? 0), 0);
+  await db.chunks.add({ batchId: batch.id, seq, datasetId: batch.datasetId, kind, layout: CURRENT_LAYOUT, rows: end - start, bytes });
+  const t = (batch.tables[kind] ??= { rows: 0, chunks: 0 });
+  t.rows += end - start;
+  t.chunks++;
 }
 
 export interface CommitOptions {

@@ -4,36 +4,35 @@
  * because Dexie upgrades never rewrite the binary chunks.
  */
 import {
-  dictionary, float64, int32, int8, tableFromArrays, tableFromIPC, tableToIPC, uint8, utf8,
-  type DataType,
+  columnFromArray, float64, int32, int8, tableFromColumns, tableFromIPC, tableToIPC, uint8,
+  type Column, type DataType,
 } from '@uwdata/flechette';
+import { readUtf8Column, utf8Column } from './utf8-column';
 import type { TableColumnsByKind, TableKind } from '../domain/types';
 
 /** Layout written by this version of the app. */
 export const CURRENT_LAYOUT = 1;
 
-type ColumnCodec = 'dict' | 'utf8' | 'int32' | 'float64' | 'uint8' | 'int8';
+type ColumnCodec = 'utf8' | 'int32' | 'float64' | 'uint8' | 'int8';
 
 /** Column codecs of layout 1, per table kind. */
 const LAYOUT_1: { [K in TableKind]: Record<keyof TableColumnsByKind[K] & string, ColumnCodec> } = {
   orders: {
-    customerId: 'dict', orderId: 'utf8', day: 'int32', amount: 'float64', quantity: 'float64', isReturn: 'uint8',
+    customerId: 'utf8', orderId: 'utf8', day: 'int32', amount: 'float64', quantity: 'float64', isReturn: 'uint8',
   },
   customers: {
-    id: 'utf8', name: 'utf8', gender: 'dict', birthDay: 'int32', city: 'dict', province: 'dict', channel: 'dict',
+    id: 'utf8', name: 'utf8', gender: 'utf8', birthDay: 'int32', city: 'utf8', province: 'utf8', channel: 'utf8',
     acquisitionCost: 'float64', signupDay: 'int32',
   },
-  surveys: { customerId: 'dict', day: 'int32', nps: 'int8', csat: 'int8' },
+  surveys: { customerId: 'utf8', day: 'int32', nps: 'int8', csat: 'int8' },
   interactions: {
-    customerId: 'dict', day: 'int32', channel: 'dict', kind: 'dict', topic: 'dict', resolved: 'uint8',
+    customerId: 'utf8', day: 'int32', channel: 'utf8', kind: 'utf8', topic: 'utf8', resolved: 'uint8',
   },
 };
 
 const LAYOUTS: Record<number, typeof LAYOUT_1> = { 1: LAYOUT_1 };
 
-const ARROW_TYPE: Record<ColumnCodec, () => DataType> = {
-  dict: () => dictionary(utf8()),
-  utf8: () => utf8(),
+const ARROW_TYPE: Record<Exclude<ColumnCodec, 'utf8'>, () => DataType> = {
   int32: () => int32(),
   float64: () => float64(),
   uint8: () => uint8(),
@@ -59,19 +58,16 @@ export function encodeChunk<K extends TableKind>(
   kind: K, columns: TableColumnsByKind[K], start: number, end: number,
 ): Uint8Array {
   const codecs = codecsOf(kind, CURRENT_LAYOUT);
-  const data: Record<string, unknown[] | ArrayBufferView> = {};
-  const types: Record<string, DataType> = {};
+  const data: Record<string, Column<unknown>> = {};
   for (const [name, codec] of Object.entries(codecs)) {
     const column = (columns as unknown as AnyColumns)[name];
     if (!column) throw new Error(`Missing column ${kind}.${name}`);
-    const part = Array.isArray(column)
-      ? column.slice(start, end)
-      : (column as unknown as Int32Array).subarray(start, end);
-    data[name] = part as unknown[] | ArrayBufferView;
-    types[name] = ARROW_TYPE[codec]();
+    data[name] =
+      codec === 'utf8'
+        ? utf8Column((column as string[]).slice(start, end))
+        : columnFromArray((column as unknown as Int32Array).subarray(start, end), ARROW_TYPE[codec]());
   }
-  const table = tableFromArrays(data as never, { types });
-  const bytes = tableToIPC(table, { format: 'stream' });
+  const bytes = tableToIPC(tableFromColumns(data), { format: 'stream' });
   if (!bytes) throw new Error('Arrow encoding produced no bytes');
   return bytes;
 }
@@ -83,23 +79,8 @@ export function decodeChunk<K extends TableKind>(kind: K, layout: number, bytes:
   const out: AnyColumns = {};
   for (const [name, codec] of Object.entries(codecs)) {
     const column = table.getChild(name);
-    if (codec === 'dict') {
-      const values: string[] = new Array(table.numRows);
-      let offset = 0;
-      type DictBatch = { length: number; values: Int32Array; dictionary: { cache(): string[] } };
-      for (const batch of column.data as unknown as DictBatch[]) {
-        // batch.values may be padded past the batch's length: read exactly `length` keys.
-        const dict = batch.dictionary.cache();
-        const keys = batch.values;
-        for (let i = 0; i < batch.length; i++) values[offset + i] = dict[keys[i]] ?? '';
-        offset += batch.length;
-      }
-      out[name] = values;
-    } else if (codec === 'utf8') {
-      out[name] = Array.from(column.toArray() as ArrayLike<string | null>, (v) => v ?? '');
-    } else {
-      out[name] = column.toArray() as ArrayLike<number>;
-    }
+    if (codec === 'utf8') out[name] = readUtf8Column(column);
+    else out[name] = column.toArray() as ArrayLike<number>;
   }
   return out as unknown as TableColumnsByKind[K];
 }
@@ -116,7 +97,7 @@ export function concatColumns<K extends TableKind>(kind: K, parts: TableColumnsB
   const out: AnyColumns = {};
   for (const [name, codec] of Object.entries(codecs)) {
     const cols = parts.map((p) => (p as unknown as AnyColumns)[name]);
-    if (codec === 'dict' || codec === 'utf8') {
+    if (codec === 'utf8') {
       out[name] = cols.length === 1 ? cols[0] : ([] as unknown[]).concat(...cols.map((c) => c as unknown[]));
     } else {
       const Ctor = { int32: Int32Array, float64: Float64Array, uint8: Uint8Array, int8: Int8Array }[codec];
