@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis, indexDataset, monthlySeries, NO_DAY, rowsByCustomer, summarizeCustomers } from '../../src/lib/domain';
-import { handCase } from './fixtures';
+import { bareCustomers, handCase } from './fixtures';
 
 // Every expected value below is worked out by hand from the rows in fixtures.ts → handCase.
 function prepare() {
@@ -15,6 +15,14 @@ describe('indexing', () => {
     expect(indexed.customers.id).toEqual(['007', '010', 'C3', 'D4']);
     expect(indexed.customers.birthDay[3]).toBe(NO_DAY);
     expect(indexed.orders.orderKeys).toBe(5); // o1 r1 o2 o3 o4
+  });
+
+  it('keeps the last row of a customer listed twice (a newer import wins)', () => {
+    const customers = bareCustomers(['a', 'b', 'a']);
+    customers.city = ['Old', 'B', 'New'];
+    const indexed = indexDataset({ customers, orders: handCase().orders });
+    expect(indexed.customers.id.slice(0, 2)).toEqual(['a', 'b']);
+    expect(indexed.customers.city.slice(0, 2)).toEqual(['New', 'B']);
   });
 
   it('groups order rows by customer', () => {
