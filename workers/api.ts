@@ -5,8 +5,9 @@
  * plain `{ code, params }` notices that the UI words in the current language.
  */
 import type { DashboardKpis, MonthPoint, Notice } from '../src/lib/domain';
+import type { ConvertStats, DateOrder, Delimiter, ImportKind, Reject, TextEncodingName } from '../src/lib/domain/import';
 
-export type JobPhase = 'generating' | 'storing' | 'reading' | 'indexing';
+export type JobPhase = 'generating' | 'storing' | 'reading' | 'indexing' | 'importing';
 
 export interface JobProgress {
   phase: JobPhase;
@@ -88,6 +89,70 @@ export interface CustomerDetail {
   interactions: { day: number; channel: string; kind: string; topic: string; resolved: boolean }[];
 }
 
+/** What the user may override when previewing a file. */
+export interface PreviewOverrides {
+  encoding?: TextEncodingName;
+  delimiter?: Delimiter;
+  hasHeader?: boolean;
+  kind?: ImportKind;
+}
+
+/** First look at a file: how it will be read, and its first rows. */
+export interface FilePreview {
+  fileName: string;
+  size: number;
+  encoding: TextEncodingName | null;
+  /** Why that encoding: 'bom', 'utf8-valid', 'ascii', 'fallback', or 'user'. */
+  encodingReason: string;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  columnNames: string[];
+  /** First data rows, as text. */
+  rows: string[][];
+  kind: ImportKind;
+  mapping: Record<string, number | null>;
+  dateOrder: DateOrder;
+  dateAmbiguous: boolean;
+  /** Stable key of the header, for remembering the user's mapping. */
+  signature: string;
+  /** Problems that stop the import (empty, binary, no data rows, missing columns…). */
+  problems: Notice[];
+}
+
+/** How to read one file, as confirmed by the user. */
+export interface ImportSettings {
+  kind: ImportKind;
+  encoding: TextEncodingName;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  columnNames: string[];
+  mapping: Record<string, number | null>;
+  dateOrder: DateOrder;
+  dropDuplicates: boolean;
+}
+
+/** Where the rows go: an existing dataset, or a new one. */
+export type ImportTarget =
+  | { datasetId: string }
+  | { newDataset: { name: string; currency: string } };
+
+export interface FileImportResult {
+  fileName: string;
+  kind: ImportKind;
+  /** Encoding the file was read with (UTF-8 may have switched to GB18030 past the preview). */
+  encoding: TextEncodingName;
+  stats: ConvertStats;
+  /** Rejected rows in detail (capped; stats.rejected has the full count). */
+  rejects: Reject[];
+}
+
+export interface ImportResult {
+  /** False when no row could be imported: nothing was stored. */
+  committed: boolean;
+  datasetId: string;
+  files: FileImportResult[];
+}
+
 export interface StartInfo {
   /** Pending batches of interrupted writes removed at start-up. */
   swept: number;
@@ -100,6 +165,10 @@ export interface EngineApi {
   dashboard(datasetId: string, options: { activeDays: number }): Promise<DashboardData>;
   customers(datasetId: string, query: CustomerQuery): Promise<CustomerPage>;
   customer(datasetId: string, customerId: string): Promise<CustomerDetail | null>;
+  preview(file: File, overrides?: PreviewOverrides): Promise<FilePreview>;
+  importFiles(
+    jobId: string, files: { file: File; settings: ImportSettings }[], target: ImportTarget, onProgress?: ProgressCallback,
+  ): Promise<ImportResult>;
   unload(datasetId: string): void;
   cancel(jobId: string): void;
 }

@@ -14,6 +14,8 @@ import { Jobs, yieldToEvents } from './ops/jobs';
 import { prepareDataset, type LoadedDataset } from './ops/loaded';
 import { activeBatchIds } from './ops/locks';
 import { storeDataset } from './ops/store';
+import { previewFile } from './ops/import/preview';
+import { importFiles } from './ops/import/run';
 
 /** Seed of the built-in demo company. */
 export const DEMO_SEED = 20240601;
@@ -110,6 +112,22 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
 
     async customer(datasetId, customerId) {
       return customerDetail(current(datasetId), customerId);
+    },
+
+    async preview(file, overrides) {
+      try {
+        return await previewFile(file, overrides);
+      } catch (error) {
+        throw toNotice(error);
+      }
+    },
+
+    importFiles(jobId, files, target, onProgress?: ProgressCallback) {
+      return run(jobId, async (checkpoint) => {
+        const result = await importFiles(db, files, target, checkpoint, onProgress);
+        if (result.committed && loaded?.id === result.datasetId) loaded = undefined;
+        return result;
+      });
     },
 
     unload(datasetId) {

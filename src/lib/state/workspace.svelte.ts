@@ -35,6 +35,8 @@ export class Workspace {
     this.engine = options.engine ?? new EngineClient();
   }
 
+  /** The database, for other state classes (small records only). */
+  get db(): WorkbenchDB { return this.#db; }
   get status(): Status { return this.#status; }
   get datasets(): DatasetRow[] { return this.#datasets; }
   get currentId(): string | null { return this.#currentId; }
@@ -69,7 +71,7 @@ export class Workspace {
       await this.engine.api.start();
       this.#datasets = await listDatasets(this.#db);
       this.#subscription = liveQuery(() => listDatasets(this.#db)).subscribe({
-        next: (rows) => (this.#datasets = rows),
+        next: (rows) => this.#onDatasets(rows),
         error: (e) => (this.#error = toNotice(e)),
       });
       this.#activeDays = await getSetting(this.#db, 'activeDays', DEFAULT_ACTIVE_DAYS);
@@ -186,6 +188,18 @@ export class Workspace {
     const info = await readStorageInfo();
     if (info.persisted === false) await requestPersistence();
     await this.refreshStorage();
+  }
+
+  /** The list changed (here or in another tab): if the current dataset is gone, move on. */
+  #onDatasets(rows: DatasetRow[]): void {
+    this.#datasets = rows;
+    const id = this.#currentId;
+    if (id && !rows.some((d) => d.id === id) && !this.engine.job) {
+      this.engine.api.unload(id);
+      this.#currentId = null;
+      this.#dashboard = null;
+      if (rows[0]) void this.select(rows[0].id);
+    }
   }
 
   async #refreshDashboard(): Promise<void> {

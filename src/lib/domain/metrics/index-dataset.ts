@@ -25,7 +25,8 @@ export interface IndexedDataset {
 
 /**
  * Key customers and orders by dense integers. Customers who appear only in orders (a bare
- * transaction log) are added with unknown attributes; a customer listed twice keeps the first row.
+ * transaction log) are added with unknown attributes; a customer listed twice keeps the last row
+ * (batches are read oldest first, so a newer import wins).
  */
 export function indexDataset(content: Pick<DatasetContent, 'customers' | 'orders'>): IndexedDataset {
   const { customers: given, orders } = content;
@@ -33,9 +34,12 @@ export function indexDataset(content: Pick<DatasetContent, 'customers' | 'orders
   const keep: number[] = [];
   for (let i = 0; i < given.id.length; i++) {
     const id = given.id[i];
-    if (!customerIndex.has(id)) {
+    const k = customerIndex.get(id);
+    if (k === undefined) {
       customerIndex.set(id, keep.length);
       keep.push(i);
+    } else {
+      keep[k] = i; // a later row (newer import) replaces the earlier one
     }
   }
   const n = orders.customerId.length;

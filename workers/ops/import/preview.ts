@@ -1,0 +1,99 @@
+import {
+  CsvTokenizer, decoderFor, detectEncoding, FIELDS, guessKind, headerSignature, inferDateOrder, mapHeaders, missingFields,
+  parseDate, parseNumber, sniffDelimiter, type ImportKind,
+} from '../../../src/lib/domain/import';
+import type { Notice } from '../../../src/lib/domain';
+import type { FilePreview, PreviewOverrides } from '../../api';
+
+/** Bytes read for a preview. */
+export const PREVIEW_BYTES = 512 * 1024;
+const SAMPLE_ROWS = 2000;
+const SHOWN_ROWS = 20;
+
+/** Read the start of a file and propose how to import it. */
+export async function previewFile(file: File, overrides: PreviewOverrides = {}): Promise<FilePreview> {
+  const base: FilePreview = {
+    fileName: file.name, size: file.size, encoding: null, encodingReason: '', delimiter: ',', hasHeader: true,
+    columnNames: [], rows: [], kind: overrides.kind ?? 'orders', mapping: {}, dateOrder: 'ymd', dateAmbiguous: false,
+    signature: '', problems: [],
+  };
+  const whole = file.size <= PREVIEW_BYTES;
+  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  const guess = detectEncoding(bytes, whole);
+  if (guess.encoding === null && !overrides.encoding) {
+    return { ...base, problems: [{ code: guess.reason === 'empty' ? 'import.empty' : 'import.binary' }] };
+  }
+  const encoding = overrides.encoding ?? guess.encoding!;
+  let text = decoderFor(encoding).decode(bytes);
+  if (!whole) {
+    // Drop the last, probably cut, line (and any character cut in half before it).
+    const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (cut <= 0) {
+      return { ...base, encoding, encodingReason: overrides.encoding ? 'user' : guess.reason, problems: [{ code: 'import.noLineBreak' }] };
+    }
+    text = text.slice(0, cut + 1);
+  }
+  const delimiter = overrides.delimiter ?? sniffDelimiter(text);
+  const rows: { fields: string[]; line: number }[] = [];
+  const tokenizer = new CsvTokenizer({ delimiter });
+  const collect = (fields: string[], line: number) => {
+    if (rows.length < SAMPLE_ROWS + 1) rows.push({ fields, line });
+  };
+  tokenizer.push(text, collect);
+  if (whole) tokenizer.finish(collect);
+  const problems: Notice[] = [];
+  const tokenError = tokenizer.error;
+  if (tokenError && (whole || tokenError.code !== 'import.unbalancedQuotes')) problems.push({ code: tokenError.code, params: { line: tokenError.line } });
+  if (rows.length === 0) {
+    if (!problems.length) problems.push({ code: 'import.empty' });
+    return { ...base, encoding, encodingReason: overrides.encoding ? 'user' : guess.reason, delimiter, problems };
+  }
+  const hasHeader = overrides.hasHeader ?? looksLikeHeader(rows.map((r) => r.fields));
+  const width = Math.max(...rows.slice(0, 50).map((r) => r.fields.length));
+  const first = rows[0].fields;
+  const columnNames = Array.from({ length: width }, (_, i) => (hasHeader && first[i]?.trim() ? first[i].trim() : `#${i + 1}`));
+  const data = hasHeader ? rows.slice(1) : rows;
+  const kind: ImportKind = overrides.kind ?? (hasHeader ? guessKind(columnNames) : null) ?? 'orders';
+  const mapping = hasHeader ? mapHeaders(columnNames, kind) : Object.fromEntries(FIELDS[kind].map((f) => [f.field, null]));
+  const dateSamples: string[] = [];
+  for (const field of ['date', 'birthday', 'signupDate']) {
+    const c = mapping[field];
+    if (c == null) continue;
+    for (const r of data) if (r.fields[c]?.trim()) dateSamples.push(r.fields[c]);
+  }
+  const inferred = inferDateOrder(dateSamples);
+  if (data.length === 0) problems.push({ code: whole ? 'import.onlyHeader' : 'import.noLineBreak' });
+  const missing = missingFields(kind, mapping);
+  if (missing.length) problems.push({ code: 'import.missingColumns', params: { fields: missing.join(', ') } });
+  return {
+    ...base,
+    encoding,
+    encodingReason: overrides.encoding ? 'user' : guess.reason,
+    delimiter,
+    hasHeader,
+    columnNames,
+    rows: data.slice(0, SHOWN_ROWS).map((r) => r.fields),
+    kind,
+    mapping,
+    dateOrder: inferred.order,
+    dateAmbiguous: inferred.ambiguous,
+    signature: hasHeader ? headerSignature(columnNames) : '',
+    problems,
+  };
+}
+
+/** A first row is a header when it has text where the rows below have numbers or dates. */
+function looksLikeHeader(rows: string[][]): boolean {
+  if (rows.length < 2) return true;
+  const valueLike = (s: string) => parseNumber(s) !== null || parseDate(s, 'ymd') !== null;
+  const first = rows[0];
+  const below = rows.slice(1, 21);
+  let textOverValues = 0;
+  for (let c = 0; c < first.length; c++) {
+    const cell = first[c]?.trim() ?? '';
+    if (cell === '' || valueLike(cell)) continue;
+    if (below.some((r) => valueLike(r[c] ?? ''))) textOverValues++;
+  }
+  const allText = first.every((cell) => cell.trim() === '' || !valueLike(cell));
+  return textOverValues > 0 || allText;
+}
