@@ -4,6 +4,7 @@
  * does) and times each step with performance.now() inside the worker. Every public method runs
  * in a fresh worker (see main.ts), so each first measurement is cold.
  */
+import * as aq from 'arquero';
 import * as Comlink from 'comlink';
 import Dexie from 'dexie';
 import { indexDataset, summarizeCustomers } from '../../src/lib/domain';
@@ -200,6 +201,22 @@ const api: BenchWorkerApi = {
     } finally {
       db.close();
     }
+  }),
+
+  arqueroParse: (file: File) => guard('arquero', async (): Promise<StepResult> => {
+    let t0 = performance.now();
+    const text = await file.text();
+    const readMs = performance.now() - t0;
+    t0 = performance.now();
+    const table = aq.fromCSV(text);
+    const parseMs = performance.now() - t0;
+    if (table.numRows() !== ORDERS || table.numCols() !== 5) {
+      fail('arquero', `parsed ${table.numRows()} rows × ${table.numCols()} columns`);
+    }
+    return {
+      timings: [{ name: 'arquero_parse', ms: round(parseMs), rows: ORDERS }],
+      notes: { 'arquero: file.text() ms (not timed)': round(readMs) },
+    };
   }),
 };
 

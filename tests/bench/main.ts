@@ -1,14 +1,19 @@
 /**
- * The bench page. `?phase=store|load|read` picks what this page load measures; run-bench.mjs
+ * The bench page. `?phase=store|load|read|import` picks what this page load measures; run-bench.mjs
  * navigates through the phases (each one a new page load on the same browser profile) and reads
- * `window.__benchResult`.
+ * `window.__benchResult`. The import phase waits for run-bench.mjs to put the CSV file in the
+ * hidden `<input type=file>` (playwright setInputFiles), then times the app's import sequence on
+ * this (main) thread, against the real engine worker (see import-phase.ts).
  */
 import * as Comlink from 'comlink';
+import { runImportPhase } from './import-phase';
 import type { BenchResult, BenchWorkerApi, Phase, StepResult } from './protocol';
 
 declare global {
   interface Window {
     __benchResult?: BenchResult;
+    /** Set by the import phase when it waits for its file (run-bench.mjs then calls setInputFiles). */
+    __benchWantsFile?: boolean;
   }
 }
 
@@ -20,7 +25,9 @@ const say = (text: string) => {
 };
 
 /** Run one step in a fresh worker, so its first measurement is cold; the worker is then ended. */
-async function inFreshWorker(step: keyof BenchWorkerApi): Promise<StepResult> {
+async function inFreshWorker<K extends keyof BenchWorkerApi>(
+  step: K, ...args: Parameters<BenchWorkerApi[K]>
+): Promise<StepResult> {
   say(`${phase}: ${step}…`);
   const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: `bench-${step}` });
   const api = Comlink.wrap<BenchWorkerApi>(worker);
@@ -29,24 +36,26 @@ async function inFreshWorker(step: keyof BenchWorkerApi): Promise<StepResult> {
     worker.addEventListener('messageerror', () => reject(new Error(`worker message error in ${step}`)));
   });
   try {
-    return await Promise.race([api[step](), crashed]);
+    const call = api[step] as (...a: Parameters<BenchWorkerApi[K]>) => Promise<StepResult>;
+    return await Promise.race([call(...args), crashed]);
   } finally {
     api[Comlink.releaseProxy]();
     worker.terminate();
   }
 }
 
-const STEPS: Record<Phase, (keyof BenchWorkerApi)[]> = {
-  store: ['store', 'serialise'],
-  load: ['loadAndQuery'],
-  read: ['readChunksOnly'],
+const STEPS: Record<Phase, (() => Promise<StepResult>)[]> = {
+  store: [() => inFreshWorker('store'), () => inFreshWorker('serialise')],
+  load: [() => inFreshWorker('loadAndQuery')],
+  read: [() => inFreshWorker('readChunksOnly')],
+  import: [() => runImportPhase({ say, inFreshWorker })],
 };
 
 async function run(): Promise<BenchResult> {
   if (!(phase in STEPS)) throw new Error(`unknown phase "${phase}"`);
   const result: BenchResult = { ok: true, phase: phase as Phase, timings: [], notes: {} };
   for (const step of STEPS[phase as Phase]) {
-    const r = await inFreshWorker(step);
+    const r = await step();
     result.timings.push(...r.timings);
     Object.assign(result.notes, r.notes);
   }

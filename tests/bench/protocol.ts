@@ -15,7 +15,7 @@ export interface StepResult {
   notes: Notes;
 }
 
-export type Phase = 'store' | 'load' | 'read';
+export type Phase = 'store' | 'load' | 'read' | 'import';
 
 export type BenchResult =
   | { ok: true; phase: Phase; timings: Timing[]; notes: Notes }
@@ -30,4 +30,6 @@ export interface BenchWorkerApi {
   loadAndQuery(): Promise<StepResult>;
   /** In a freshly loaded page: bare readChunks (read_chunks_1m), then a decode/index breakdown. */
   readChunksOnly(): Promise<StepResult>;
+  /** Baseline of the import: read the file's text (not timed), then a bare `aq.fromCSV(text)` (arquero_parse). */
+  arqueroParse(file: File): Promise<StepResult>;
 }

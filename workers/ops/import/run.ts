@@ -1,16 +1,14 @@
 import { CsvTokenizer, missingFields, RowConverter, StreamDecoder } from '../../../src/lib/domain/import';
 import {
-  beginBatch, commitBatch, discardBatch, newId, toNotice, writeTable, type BatchRow, type DatasetRow, type WorkbenchDB,
+  beginBatch, commitBatch, discardBatch, newId, toNotice, writeChunk, type BatchRow, type DatasetRow, type WorkbenchDB,
 } from '../../../src/lib/db';
 import type { TableKind } from '../../../src/lib/domain';
 import type { FileImportResult, ImportResult, ImportSettings, ImportTarget, ProgressCallback } from '../../api';
 import { holdBatchLock } from '../locks';
 import { yieldToEvents } from '../jobs';
 
-/** Bytes read from the file at a time. */
-const SLICE_BYTES = 4 * 1024 * 1024;
-/** Converted rows held in memory before they are written as chunks. */
-const FLUSH_ROWS = 65_536;
+/** Bytes read from the file at a time (also how often progress is reported and cancel checked). */
+const SLICE_BYTES = 2 * 1024 * 1024;
 
 /**
  * Stream files into one pending batch and commit it once, so the import is all or nothing:
@@ -88,8 +86,8 @@ async function importOne(
   };
   const kind = settings.kind as TableKind;
   const flush = async (all: boolean) => {
-    if (converter.pending === 0 || (!all && converter.pending < FLUSH_ROWS)) return;
-    await writeTable(db, batch, kind, converter.take() as never);
+    for (const chunk of converter.takeFull()) await writeChunk(db, batch, kind, chunk as never);
+    if (all && converter.pending > 0) await writeChunk(db, batch, kind, converter.take() as never);
   };
   const fail = () => {
     const e = tokenizer.error;

@@ -8,6 +8,7 @@ import { parseDate } from './dates';
 import type { ImportKind } from './fields';
 import { normaliseId } from './ids';
 import { parseNumber } from './numbers';
+import { HASH_SEED, HashSet64, hashString } from './hash-set';
 
 export type RejectReason = 'missingId' | 'badDate' | 'badAmount' | 'badNumber' | 'outOfRange' | 'columnCount';
 
@@ -29,6 +30,8 @@ export interface ConvertOptions {
   dropDuplicates: boolean;
   /** Rejects kept in detail (the rest are only counted). */
   maxRejects?: number;
+  /** Rows per finished chunk handed out by takeFull() (default 65,536). */
+  chunkRows?: number;
 }
 
 export interface ConvertStats {
@@ -55,19 +58,23 @@ const GENDER: Record<string, string> = {
   m: 'M', male: 'M', man: 'M', '男': 'M', '男性': 'M', f: 'F', female: 'F', woman: 'F', '女': 'F', '女性': 'F',
 };
 
-/** Fast 53-bit string hash (two FNV-1a variants), for spotting repeated rows without keeping them. */
-function hashRow(fields: string[]): number {
-  let h1 = 0x811c9dc5, h2 = 0x01000193;
+const hashState: [number, number] = [0, 0];
+
+/** 64-bit hash of a row's fields (a separator between fields, so ["ab","c"] ≠ ["a","bc"]). */
+function hashRow(fields: string[]): void {
+  hashState[0] = HASH_SEED[0];
+  hashState[1] = HASH_SEED[1];
   for (const f of fields) {
-    for (let i = 0; i < f.length; i++) {
-      const c = f.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 16777619);
-      h2 = Math.imul(h2 ^ c, 2246822519);
-    }
-    h1 = Math.imul(h1 ^ 31, 16777619);
-    h2 = Math.imul(h2 ^ 31, 2246822519);
+    hashString(f, hashState);
+    hashState[0] = Math.imul(hashState[0] ^ 31, 16777619);
+    hashState[1] = Math.imul(hashState[1] ^ 31, 2246822519);
   }
-  return (h2 >>> 0) * 2097152 + ((h1 >>> 0) & 2097151);
+}
+
+function hashOne(s: string): void {
+  hashState[0] = HASH_SEED[0];
+  hashState[1] = HASH_SEED[1];
+  hashString(s, hashState);
 }
 
 export class RowConverter {
@@ -79,9 +86,11 @@ export class RowConverter {
   #options: ConvertOptions;
   #columns = 0;
   #builder: Builder;
-  #seenRows = new Set<number>();
-  #customers = new Set<string>();
-  #orders = new Set<string>();
+  #seenRows = new HashSet64();
+  #customers = new HashSet64();
+  #orders = new HashSet64();
+  #ready: TableColumnsByKind[ImportKind][] = [];
+  #pending = 0;
   #col: (field: string) => number | null;
 
   constructor(options: ConvertOptions) {
@@ -93,7 +102,7 @@ export class RowConverter {
 
   /** Rows converted and waiting to be flushed. */
   get pending(): number {
-    return (Object.values(this.#builder)[0] ?? []).length;
+    return this.#pending;
   }
 
   /** Convert one row (fields as tokenized; line = where it starts in the file). */
@@ -104,27 +113,37 @@ export class RowConverter {
       this.#reject(line, '', `${fields.length}/${this.#columns}`, 'columnCount');
       return;
     }
-    const h = hashRow(fields);
-    if (this.#seenRows.has(h)) {
+    hashRow(fields);
+    if (!this.#seenRows.add(hashState[0], hashState[1])) {
       s.duplicates++;
       if (this.#options.dropDuplicates) {
         s.duplicatesDropped++;
         return;
       }
-    } else {
-      this.#seenRows.add(h);
     }
     const ok =
       this.#options.kind === 'orders' ? this.#order(fields, line)
       : this.#options.kind === 'customers' ? this.#customer(fields, line)
       : this.#survey(fields, line);
-    if (ok) s.accepted++;
+    if (ok) {
+      s.accepted++;
+      this.#pending++;
+      if (this.pending >= (this.#options.chunkRows ?? 65_536)) this.#ready.push(this.take());
+    }
   }
 
-  /** Take the converted rows as a columnar table and start a new one. */
+  /** Full chunks converted so far (each `chunkRows` long), handed over once. */
+  takeFull(): TableColumnsByKind[ImportKind][] {
+    const out = this.#ready;
+    this.#ready = [];
+    return out;
+  }
+
+  /** Take the rows converted since the last take (or full chunk) as a columnar table. */
   take(): TableColumnsByKind[ImportKind] {
     const b = this.#builder;
     this.#builder = this.#empty();
+    this.#pending = 0;
     const out: Record<string, unknown> = {};
     for (const [name, values] of Object.entries(b)) out[name] = TYPED[name] ? TYPED[name](values as number[]) : values;
     return out as unknown as TableColumnsByKind[ImportKind];
@@ -262,13 +281,11 @@ export class RowConverter {
 
   #count(customerId: string, orderId: string | null, day: number, amount: number): void {
     const s = this.stats;
-    if (!this.#customers.has(customerId)) {
-      this.#customers.add(customerId);
-      s.customers++;
-    }
-    if (orderId !== null && !this.#orders.has(orderId)) {
-      this.#orders.add(orderId);
-      s.orderIds++;
+    hashOne(customerId);
+    if (this.#customers.add(hashState[0], hashState[1])) s.customers++;
+    if (orderId !== null) {
+      hashOne(orderId);
+      if (this.#orders.add(hashState[0], hashState[1])) s.orderIds++;
     }
     s.amount += amount;
     if (day !== NO_DAY) {

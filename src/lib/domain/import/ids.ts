@@ -26,7 +26,14 @@ export function normaliseId(text: string): string | null {
   let s = String(text ?? '').trim();
   if (s.startsWith('="') && s.endsWith('"') && s.length >= 3) s = s.slice(2, -1).trim();
   else if (s.startsWith("'")) s = s.slice(1).trim();
-  if (s.length <= MAX_PLACEHOLDER && MISSING.has(s.normalize('NFKC').toLowerCase())) return null;
+  if (s.length <= MAX_PLACEHOLDER && mayBeMissing(s) && MISSING.has(s.normalize('NFKC').toLowerCase())) return null;
   if (s.endsWith('.0') && /^\d+\.0$/.test(s)) s = s.slice(0, -2);
   return s;
+}
+
+/** Cheap pre-check (ids are checked a million times per import): ASCII placeholders start with one of n u # - . */
+function mayBeMissing(s: string): boolean {
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0) | 0x20; // ASCII lower case
+  return c === 0x6e /* n */ || c === 0x75 /* u */ || c === 0x23 /* # */ || c === 0x2d /* - */ || s.charCodeAt(0) > 0x7f;
 }

@@ -13,3 +13,4 @@ export * from './convert';
 export type { ImportEncoding as TextEncodingName } from './encoding';
 export * from './mapping';
 export * from './stream-decoder';
+export * from './hash-set';
