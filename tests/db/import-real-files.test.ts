@@ -52,4 +52,18 @@ describe('real files', () => {
     expect(f.stats.maxDay).toBe(Date.UTC(2011, 11, 9) / 86_400_000);
     db.close();
   });
+
+  it('CDNOW 1/10 sample: no header, so the user maps the columns', async () => {
+    const db = openDatabase('real-cdnow-sample');
+    const engine = createEngine(db);
+    const file = sharedFile('cdnow/CDNOW_sample.txt');
+    const preview = await engine.preview(file);
+    expect(preview).toMatchObject({ delimiter: 'whitespace', hasHeader: false, columnNames: ['#1', '#2', '#3', '#4', '#5'] });
+    expect(preview.problems).toContainEqual({ code: 'import.missingColumns', params: { fields: 'customerId, date, amount' } });
+    // master_id sample_id date number_of_cds dollar_value (SOURCE.md)
+    const mapping = { ...preview.mapping, customerId: 1, date: 2, quantity: 3, amount: 4 };
+    const result = await importOne(engine, file, undefined, { mapping });
+    expect(result.files[0].stats).toMatchObject({ rows: 6_919, accepted: 6_919, rejected: 0, customers: 2_357 });
+    db.close();
+  });
 });
