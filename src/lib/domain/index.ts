@@ -1,3 +1,4 @@
 export * from './types';
 export * from './days';
 export * from './metrics';
+export * from './segments';
