@@ -4,7 +4,7 @@
  * progress through a callback, and stop when `cancel(jobId)` is called. Failures are thrown as
  * plain `{ code, params }` notices that the UI words in the current language.
  */
-import type { DashboardKpis, MonthPoint, Notice } from '../src/lib/domain';
+import type { DashboardKpis, MonthPoint, Notice, Persona, SegmentRule } from '../src/lib/domain';
 import type { ConvertStats, DateOrder, Delimiter, ImportKind, Reject, TextEncodingName } from '../src/lib/domain/import';
 
 export type JobPhase = 'generating' | 'storing' | 'reading' | 'indexing' | 'importing';
@@ -43,6 +43,8 @@ export type CustomerSortKey =
 
 export interface CustomerQuery {
   search?: string;
+  /** Only members of this segment of the last segmentation. */
+  segment?: string;
   sortBy?: CustomerSortKey;
   descending?: boolean;
   offset?: number;
@@ -87,6 +89,47 @@ export interface CustomerDetail {
   lines: CustomerOrderLine[];
   surveys: { day: number; nps: number | null; csat: number | null }[];
   interactions: { day: number; channel: string; kind: string; topic: string; resolved: boolean }[];
+}
+
+/** How to score and segment customers with RFM. */
+export interface RfmRequest {
+  /** Day the recency is counted to; default the day after the last order. */
+  analysisDay?: number;
+  monetary: 'total' | 'average';
+  bins: number;
+  /** The user's own bin edges per score, replacing the quantiles. */
+  thresholds?: { R?: number[]; F?: number[]; M?: number[] };
+  preset: 'rfm11' | 'rfm8' | SegmentRule[];
+  reference: 'mean' | 'median';
+}
+
+export interface SegmentStat {
+  key: string;
+  size: number;
+  customerShare: number;
+  revenue: number;
+  revenueShare: number;
+  avgRecencyDays: number;
+  avgFrequency: number;
+  avgMonetary: number;
+  avgR: number;
+  avgF: number;
+  avgM: number;
+}
+
+export interface RfmResult {
+  analysisDay: number;
+  bins: number;
+  thresholds: { R: number[]; F: number[]; M: number[] };
+  /** Customers per score 1…bins. */
+  distributions: { R: number[]; F: number[]; M: number[] };
+  /** One cell per R × F score pair. */
+  grid: { R: number; F: number; count: number; meanMonetary: number }[];
+  segments: SegmentStat[];
+  /** Customers with at least one order (prospects have no RFM). */
+  scored: number;
+  /** Rules that earlier rules shadow completely (never match). */
+  shadowed: number[];
 }
 
 /** What the user may override when previewing a file. */
@@ -169,6 +212,10 @@ export interface EngineApi {
   importFiles(
     jobId: string, files: { file: File; settings: ImportSettings }[], target: ImportTarget, onProgress?: ProgressCallback,
   ): Promise<ImportResult>;
+  rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
+  persona(datasetId: string, segment: string): Promise<Persona | null>;
+  /** Members of a segment of the last segmentation as CSV text (formula-injection safe). */
+  segmentCsv(datasetId: string, segment: string, header: string[]): Promise<string>;
   unload(datasetId: string): void;
   cancel(jobId: string): void;
 }

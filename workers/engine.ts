@@ -16,6 +16,7 @@ import { activeBatchIds } from './ops/locks';
 import { storeDataset } from './ops/store';
 import { previewFile } from './ops/import/preview';
 import { importFiles } from './ops/import/run';
+import { runRfm, segmentCsv, segmentPersona } from './ops/segments';
 
 /** Seed of the built-in demo company. */
 export const DEMO_SEED = 20240601;
@@ -128,6 +129,18 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
         if (result.committed && loaded?.id === result.datasetId) loaded = undefined;
         return result;
       });
+    },
+
+    async rfm(datasetId, request) {
+      return runRfm(current(datasetId), request);
+    },
+
+    async persona(datasetId, segment) {
+      return segmentPersona(current(datasetId), segment);
+    },
+
+    async segmentCsv(datasetId, segment, header) {
+      return segmentCsv(current(datasetId), segment, header);
     },
 
     unload(datasetId) {

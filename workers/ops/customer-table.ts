@@ -50,21 +50,28 @@ export function queryCustomers(ds: LoadedDataset, query: CustomerQuery): Custome
   const search = (query.search ?? '').trim().toLowerCase().slice(0, 200);
   const sortBy = SORTABLE.includes(query.sortBy as CustomerSortKey) ? (query.sortBy as CustomerSortKey) : 'net';
   const descending = query.descending ?? sortBy === 'net';
-  const key = JSON.stringify([search, sortBy, descending]);
+  const segment = query.segment && ds.segmentation ? query.segment : '';
+  const key = JSON.stringify([search, sortBy, descending, segment, ds.segmentation?.id ?? 0]);
   let table: ColumnTable;
+  let total: number;
   if (ds.lastQuery?.key === key) {
-    table = ds.lastQuery.table;
+    ({ table, total } = ds.lastQuery);
   } else {
     table = base;
+    if (segment) {
+      const labels = ds.segmentation!.labels;
+      table = table.filter(aq.escape((d: { row: number }) => labels[d.row] === segment));
+    }
+    total = table.numRows();
     if (search) table = table.filter(aq.escape((d: { hay: string }) => d.hay.includes(search)));
     table = sortTable(table, sortBy, descending);
-    ds.lastQuery = { key, table };
+    ds.lastQuery = { key, table, total };
   }
   const limit = Math.max(1, Math.min(MAX_PAGE, Math.floor(query.limit ?? 50)));
   const matched = table.numRows();
   const offset = Math.max(0, Math.min(Math.floor(query.offset ?? 0), Math.max(0, matched - 1)));
   const rows = table.slice(offset, offset + limit).objects() as unknown as (CustomerRow & { row: number; hay?: string })[];
-  return { total: base.numRows(), matched, offset, rows: rows.map(toRow) };
+  return { total, matched, offset, rows: rows.map(toRow) };
 }
 
 function sortTable(table: ColumnTable, sortBy: CustomerSortKey, descending: boolean): ColumnTable {

@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import type { Segmentation } from './segments';
 import {
   indexDataset, summarizeCustomers, type CustomerSummary, type DatasetContent, type IndexedDataset,
 } from '../../src/lib/domain';
@@ -12,7 +13,9 @@ export interface LoadedDataset {
   /** Built on first use. */
   customerTable?: ColumnTable;
   rowsByCustomer?: { offsets: Int32Array; rows: Int32Array };
-  lastQuery?: { key: string; table: ColumnTable };
+  lastQuery?: { key: string; table: ColumnTable; total: number };
+  /** Labels of the last segmentation run on this dataset. */
+  segmentation?: Segmentation;
 }
 
 /** Index decoded content and summarise it per customer. */

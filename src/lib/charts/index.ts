@@ -1,2 +1,3 @@
 export * from './monthly';
 export * from './themes';
+export * from './rfm';

@@ -1,0 +1,38 @@
+import type { TopLevelSpec } from 'vega-lite';
+
+/** R × F heat map: one cell per score pair, coloured by customer count or mean monetary value. */
+export function rfmGridSpec(
+  cells: { R: number; F: number; count: number; meanMonetary: number }[],
+  options: { color: 'count' | 'meanMonetary'; rTitle: string; fTitle: string; colorTitle: string },
+): TopLevelSpec {
+  return {
+    width: 'container',
+    height: 260,
+    data: { values: cells },
+    mark: { type: 'rect', tooltip: true },
+    encoding: {
+      x: { field: 'F', type: 'ordinal', title: options.fTitle },
+      y: { field: 'R', type: 'ordinal', title: options.rTitle, sort: 'descending' },
+      color: { field: options.color, type: 'quantitative', title: options.colorTitle, scale: { scheme: 'blues' } },
+      tooltip: [
+        { field: 'R', type: 'ordinal', title: options.rTitle },
+        { field: 'F', type: 'ordinal', title: options.fTitle },
+        { field: options.color, type: 'quantitative', title: options.colorTitle, format: ',.0f' },
+      ],
+    },
+  };
+}
+
+/** Customers per score, as small bars. */
+export function scoreBarsSpec(counts: number[], options: { title: string; yTitle: string }): TopLevelSpec {
+  return {
+    width: 'container',
+    height: 120,
+    data: { values: counts.map((count, i) => ({ score: i + 1, count })) },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: { field: 'score', type: 'ordinal', title: options.title, axis: { labelAngle: 0 } },
+      y: { field: 'count', type: 'quantitative', title: options.yTitle },
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The segmentation studio's state: the RFM request, its result, the selected segment and its
+ * persona and members. Computation happens in the engine; this class only asks and holds.
+ */
+import type { Notice } from '../domain/types';
+import type { Persona, SegmentRule } from '../domain';
+import { RFM11_RULES } from '../domain';
+import { getSetting, setSetting, toNotice } from '../db';
+import type { CustomerPage, RfmRequest, RfmResult } from '../../../workers/api';
+import type { Workspace } from './workspace.svelte';
+
+export type PresetChoice = 'rfm11' | 'rfm8' | 'custom';
+
+const CUSTOM_RULES_KEY = 'rfmRules:custom';
+
+export class SegmentsState {
+  #ws: Workspace;
+  #preset = $state<PresetChoice>('rfm11');
+  #monetary = $state<'total' | 'average'>('total');
+  #bins = $state(5);
+  #reference = $state<'mean' | 'median'>('mean');
+  #analysisDay = $state<number | undefined>(undefined);
+  #customRules = $state.raw<SegmentRule[]>([...RFM11_RULES]);
+  #result = $state.raw<RfmResult | null>(null);
+  #selected = $state<string | null>(null);
+  #persona = $state.raw<Persona | null>(null);
+  #members = $state.raw<CustomerPage | null>(null);
+  #error = $state.raw<Notice | null>(null);
+  #busy = $state(false);
+  #forDataset: string | null = null;
+
+  constructor(ws: Workspace) {
+    this.#ws = ws;
+  }
+
+  get preset(): PresetChoice { return this.#preset; }
+  get monetary(): 'total' | 'average' { return this.#monetary; }
+  get bins(): number { return this.#bins; }
+  get reference(): 'mean' | 'median' { return this.#reference; }
+  get analysisDay(): number | undefined { return this.#analysisDay; }
+  get customRules(): SegmentRule[] { return this.#customRules; }
+  get result(): RfmResult | null { return this.#result; }
+  get selected(): string | null { return this.#selected; }
+  get persona(): Persona | null { return this.#persona; }
+  get members(): CustomerPage | null { return this.#members; }
+  get error(): Notice | null { return this.#error; }
+  get busy(): boolean { return this.#busy; }
+
+  /** The rules in force, in order (first match wins). */
+  get rules(): readonly SegmentRule[] {
+    return this.#preset === 'custom' ? this.#customRules : RFM11_RULES;
+  }
+
+  async setPreset(p: PresetChoice): Promise<void> {
+    this.#preset = p;
+    if (p === 'custom') {
+      this.#customRules = await getSetting<SegmentRule[]>(this.#ws.db, CUSTOM_RULES_KEY, [...RFM11_RULES]);
+    }
+    await this.run();
+  }
+
+  async setOptions(o: { monetary?: 'total' | 'average'; bins?: number; reference?: 'mean' | 'median'; analysisDay?: number | undefined }): Promise<void> {
+    if (o.monetary) this.#monetary = o.monetary;
+    if (o.bins) this.#bins = o.bins;
+    if (o.reference) this.#reference = o.reference;
+    if ('analysisDay' in o) this.#analysisDay = o.analysisDay;
+    await this.run();
+  }
+
+  /** Move a rule up or down in the custom order and re-segment. */
+  async moveRule(index: number, by: -1 | 1): Promise<void> {
+    const rules = [...this.rules];
+    const j = index + by;
+    if (j < 0 || j >= rules.length) return;
+    [rules[index], rules[j]] = [rules[j], rules[index]];
+    this.#customRules = rules;
+    this.#preset = 'custom';
+    await setSetting(this.#ws.db, CUSTOM_RULES_KEY, rules);
+    await this.run();
+  }
+
+  /** Change one score range of a rule (custom order) and re-segment. */
+  async setRange(index: number, score: 'R' | 'F' | 'M', range: [number, number]): Promise<void> {
+    const rules = this.rules.map((r, i) => (i === index ? { ...r, [score]: [Math.min(...range), Math.max(...range)] as [number, number] } : r));
+    this.#customRules = rules;
+    this.#preset = 'custom';
+    await setSetting(this.#ws.db, CUSTOM_RULES_KEY, rules);
+    await this.run();
+  }
+
+  async resetCustom(): Promise<void> {
+    this.#customRules = [...RFM11_RULES];
+    await setSetting(this.#ws.db, CUSTOM_RULES_KEY, this.#customRules);
+    await this.run();
+  }
+
+  /** (Re)compute for the current dataset if needed. */
+  async ensure(): Promise<void> {
+    const id = this.#ws.dashboard?.datasetId ?? null;
+    if (id && id !== this.#forDataset) {
+      this.#analysisDay = undefined;
+      await this.run();
+    }
+  }
+
+  async run(): Promise<void> {
+    const id = this.#ws.dashboard?.datasetId;
+    if (!id) return;
+    const request: RfmRequest = {
+      analysisDay: this.#analysisDay, monetary: this.#monetary, bins: this.#bins, reference: this.#reference,
+      preset: this.#preset === 'custom' ? this.#customRules : this.#preset,
+    };
+    this.#busy = true;
+    this.#error = null;
+    try {
+      this.#result = await this.#ws.engine.api.rfm(id, request);
+      this.#forDataset = id;
+      const keep = this.#selected && this.#result.segments.some((s) => s.key === this.#selected);
+      await this.select(keep ? this.#selected : null);
+    } catch (error) {
+      this.#error = toNotice(error);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Open a segment: its persona and first page of members. */
+  async select(key: string | null, offset = 0): Promise<void> {
+    this.#selected = key;
+    const id = this.#forDataset;
+    if (!key || !id) {
+      this.#persona = null;
+      this.#members = null;
+      return;
+    }
+    try {
+      this.#persona = await this.#ws.engine.api.persona(id, key);
+      this.#members = await this.#ws.engine.api.customers(id, { segment: key, sortBy: 'net', descending: true, offset, limit: 20 });
+    } catch (error) {
+      this.#error = toNotice(error);
+    }
+  }
+
+  async csv(key: string, header: string[]): Promise<string> {
+    const id = this.#forDataset;
+    return id ? this.#ws.engine.api.segmentCsv(id, key, header) : '';
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../workers/engine';
+import { openDatabase } from '../../src/lib/db';
+import { importOne, textFile } from './import-helpers';
+
+// Five customers, hand-made so every figure below can be worked out on paper.
+// Last order days (2024-01-xx): a 10, b 9, c 8, d 5, e 1; analysis day = 2024-01-11 (day after last).
+const CSV = [
+  'customer_id,order_id,order_date,amount',
+  'a,1,2024-01-10,100', 'a,2,2024-01-09,100', 'a,3,2024-01-08,100', 'a,4,2024-01-07,100',
+  'b,5,2024-01-09,50', 'b,6,2024-01-02,50', 'b,7,2024-01-01,50',
+  'c,8,2024-01-08,30', 'c,9,2024-01-03,30',
+  'd,10,2024-01-05,20',
+  'e,11,2024-01-01,10',
+].join('\n');
+
+describe('segmentation in the engine', () => {
+  it('scores, segments, summarises and lists members of a segment', async () => {
+    const db = openDatabase('seg-engine');
+    const engine = createEngine(db);
+    const { datasetId } = await importOne(engine, textFile('o.csv', CSV));
+    await engine.load('l', datasetId);
+    const r = await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    expect(r.analysisDay).toBe(Date.UTC(2024, 0, 11) / 86_400_000);
+    expect(r.scored).toBe(5);
+    // recency days a 1, b 2, c 3, d 6, e 10 → with 5 distinct values each quintile bin holds one:
+    // R = 5,4,3,2,1; F (4,3,2,1,1): thresholds 1, 1.6, 2.4, 3.2 → F = 5,4,3,1,1; M (400,150,60,20,10) → 5,4,3,2,1
+    expect(r.distributions).toEqual({ R: [1, 1, 1, 1, 1], F: [2, 0, 1, 1, 1], M: [1, 1, 1, 1, 1] });
+    // a (5,5,5) champions; b (4,4,4) champions; c (3,3,3) loyal_customers;
+    // d (2,1,2) about_to_sleep (2–3/1–2/1–2, no earlier rule takes F = 1 with R = 2); e (1,1,1) lost
+    const sizes = Object.fromEntries(r.segments.map((s) => [s.key, s.size]));
+    expect(sizes).toEqual({ champions: 2, loyal_customers: 1, about_to_sleep: 1, lost: 1 });
+    expect(r.segments.map((s) => s.key)).toEqual(['champions', 'loyal_customers', 'about_to_sleep', 'lost']);
+    const champions = r.segments[0];
+    expect(champions.revenueShare).toBeCloseTo(550 / 640, 10);
+    expect(champions.avgR).toBe(4.5);
+    expect(r.shadowed).toEqual([]);
+    const members = await engine.customers(datasetId, { segment: 'champions', sortBy: 'id', descending: false });
+    expect(members.rows.map((m) => m.id)).toEqual(['a', 'b']);
+    expect(members.total).toBe(2);
+    const persona = await engine.persona(datasetId, 'champions');
+    expect(persona?.size).toBe(2);
+    const csv = await engine.segmentCsv(datasetId, 'lost', ['id', 'name', 'city', 'channel', 'orders', 'net', 'recency']);
+    expect(csv.split('\r\n')[1]).toBe('e,,,,1,10,10');
+    db.close();
+  });
+});

@@ -1,0 +1,154 @@
+import {
+  ageOn, assignRfmSegments, defaultAnalysisDay, NO_DAY, personaSummary, rfmInputs, rfmScores, rfmThresholds, shadowedRules,
+  OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type Persona,
+} from '../../src/lib/domain';
+import { toCsv } from '../../src/lib/domain/import';
+import type { RfmRequest, RfmResult, SegmentStat } from '../api';
+import type { LoadedDataset } from './loaded';
+
+/** The last segmentation of a loaded dataset: one label per customer ('' = not scored). */
+export interface Segmentation {
+  id: number;
+  labels: string[];
+  recencyDays: Float64Array;
+  frequency: Int32Array;
+  monetary: Float64Array;
+}
+
+let nextId = 0;
+
+/** Score every buying customer, assign the preset's segments, and summarise each segment. */
+export function runRfm(ds: LoadedDataset, request: RfmRequest): RfmResult {
+  const ids = ds.indexed.customers.id;
+  const s = ds.summary;
+  const analysisDay = request.analysisDay ?? defaultAnalysisDay(s.lastDay);
+  const inputs = rfmInputs(ids, s, { analysisDay, monetary: request.monetary });
+  const bins = Math.max(2, Math.min(10, Math.floor(request.bins) || 5));
+  const scores = rfmScores(inputs, { bins, thresholds: request.thresholds });
+  const rows = inputs.map((r, i) => ({
+    customerId: r.customerId, recencyDays: r.recencyDays, frequency: r.frequency, monetary: r.monetary,
+    R: scores[i].R, F: scores[i].F, M: scores[i].M,
+  }));
+  const labels = assignRfmSegments(rows, request.preset, { reference: request.reference });
+  const own = (t?: number[]) => (t ?? []).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const edges = (t: number[] | undefined, values: number[]) => (own(t).length ? own(t) : rfmThresholds(values, bins));
+  const thresholds = {
+    R: edges(request.thresholds?.R, inputs.map((r) => r.recencyDays)),
+    F: edges(request.thresholds?.F, inputs.map((r) => r.frequency)),
+    M: edges(request.thresholds?.M, inputs.map((r) => r.monetary)),
+  };
+  const distributions = {
+    R: new Array<number>(thresholds.R.length + 1).fill(0),
+    F: new Array<number>(thresholds.F.length + 1).fill(0),
+    M: new Array<number>(thresholds.M.length + 1).fill(0),
+  };
+  const gridBins = { R: distributions.R.length, F: distributions.F.length };
+  const gridCount = new Float64Array(gridBins.R * gridBins.F);
+  const gridM = new Float64Array(gridBins.R * gridBins.F);
+  const n = ids.length;
+  const seg: Segmentation = {
+    id: ++nextId, labels: new Array<string>(n).fill(''), recencyDays: new Float64Array(n).fill(NaN),
+    frequency: new Int32Array(n), monetary: new Float64Array(n).fill(NaN),
+  };
+  const index = ds.indexed.customerIndex;
+  const stats = new Map<string, SegmentStat>();
+  let totalRevenue = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const k = index.get(r.customerId)!;
+    const net = s.sales[k] - s.returns[k];
+    totalRevenue += net;
+    seg.labels[k] = labels[i];
+    seg.recencyDays[k] = r.recencyDays;
+    seg.frequency[k] = r.frequency;
+    seg.monetary[k] = r.monetary;
+    distributions.R[r.R - 1]++;
+    distributions.F[r.F - 1]++;
+    distributions.M[r.M - 1]++;
+    const cell = (r.R - 1) * gridBins.F + (r.F - 1);
+    gridCount[cell]++;
+    gridM[cell] += r.monetary;
+    let st = stats.get(labels[i]);
+    if (!st) {
+      st = { key: labels[i], size: 0, customerShare: 0, revenue: 0, revenueShare: 0, avgRecencyDays: 0, avgFrequency: 0, avgMonetary: 0, avgR: 0, avgF: 0, avgM: 0 };
+      stats.set(labels[i], st);
+    }
+    st.size++;
+    st.revenue += net;
+    st.avgRecencyDays += r.recencyDays;
+    st.avgFrequency += r.frequency;
+    st.avgMonetary += r.monetary;
+    st.avgR += r.R;
+    st.avgF += r.F;
+    st.avgM += r.M;
+  }
+  for (const st of stats.values()) {
+    st.customerShare = st.size / rows.length;
+    st.revenueShare = totalRevenue > 0 ? st.revenue / totalRevenue : 0;
+    for (const key of ['avgRecencyDays', 'avgFrequency', 'avgMonetary', 'avgR', 'avgF', 'avgM'] as const) st[key] /= st.size;
+  }
+  ds.segmentation = seg;
+  ds.lastQuery = undefined;
+  const order = presetOrder(request.preset);
+  const segments = [...stats.values()].sort((a, b) => rank(order, a.key) - rank(order, b.key) || b.size - a.size);
+  const grid: RfmResult['grid'] = [];
+  for (let r = 0; r < gridBins.R; r++) {
+    for (let f = 0; f < gridBins.F; f++) {
+      const c = r * gridBins.F + f;
+      grid.push({ R: r + 1, F: f + 1, count: gridCount[c], meanMonetary: gridCount[c] ? gridM[c] / gridCount[c] : 0 });
+    }
+  }
+  const rules = request.preset === 'rfm11' ? RFM11_RULES : Array.isArray(request.preset) ? request.preset : [];
+  return {
+    analysisDay, bins, thresholds, distributions, grid, segments, scored: rows.length,
+    shadowed: rules.length ? shadowedRules(rules, bins) : [],
+  };
+}
+
+function presetOrder(preset: RfmRequest['preset']): string[] {
+  if (preset === 'rfm11') return [...RFM11_RULES.map((r) => r.key), OTHERS_SEGMENT];
+  if (preset === 'rfm8') return [...RFM8_KEYS];
+  return [...preset.map((r) => r.key), OTHERS_SEGMENT];
+}
+
+function rank(order: string[], key: string): number {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
+}
+
+/** Persona of a segment of the last segmentation. */
+export function segmentPersona(ds: LoadedDataset, segment: string): Persona | null {
+  const seg = ds.segmentation;
+  if (!seg) return null;
+  const c = ds.indexed.customers;
+  const n = c.id.length;
+  const member = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (seg.labels[i] === segment) member[i] = 1;
+  const asOf = defaultAnalysisDay(ds.summary.lastDay) - 1;
+  const age = new Float64Array(n);
+  const net = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    age[i] = c.birthDay[i] === NO_DAY ? NaN : ageOn(c.birthDay[i], asOf);
+    net[i] = ds.summary.sales[i] - ds.summary.returns[i];
+  }
+  return personaSummary(member, {
+    customers: n, age, gender: c.gender, city: c.city, channel: c.channel, netSpend: net,
+    recencyDays: seg.recencyDays, frequency: seg.frequency, monetary: seg.monetary,
+  });
+}
+
+/** The members of a segment as CSV (id, name, city, channel, orders, net spend, recency days). */
+export function segmentCsv(ds: LoadedDataset, segment: string, header: string[]): string {
+  const seg = ds.segmentation;
+  if (!seg) return toCsv(header, []);
+  const c = ds.indexed.customers;
+  const rows: (string | number | null)[][] = [];
+  for (let i = 0; i < c.id.length; i++) {
+    if (seg.labels[i] !== segment) continue;
+    rows.push([
+      c.id[i], c.name[i], c.city[i], c.channel[i], ds.summary.orders[i],
+      Math.round((ds.summary.sales[i] - ds.summary.returns[i]) * 100) / 100, seg.recencyDays[i],
+    ]);
+  }
+  return toCsv(header, rows);
+}
