@@ -4,7 +4,9 @@
  * progress through a callback, and stop when `cancel(jobId)` is called. Failures are thrown as
  * plain `{ code, params }` notices that the UI words in the current language.
  */
-import type { DashboardKpis, MonthPoint, Notice, Persona, SegmentRule } from '../src/lib/domain';
+import type {
+  DashboardKpis, LifecycleOptions, MonthPoint, Notice, ParetoPoint, Persona, RuleGroup, SegmentRule, TierBasis, TierSummary,
+} from '../src/lib/domain';
 import type { ConvertStats, DateOrder, Delimiter, ImportKind, Reject, TextEncodingName } from '../src/lib/domain/import';
 
 export type JobPhase = 'generating' | 'storing' | 'reading' | 'indexing' | 'importing';
@@ -132,6 +134,48 @@ export interface RfmResult {
   shadowed: number[];
 }
 
+/** Size and revenue of one group of a grouping. */
+export interface GroupCount {
+  key: string;
+  size: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+}
+
+export interface TiersResult {
+  tiers: TierSummary[];
+  edges: (number | null)[];
+  pareto: ParetoPoint[];
+}
+
+export interface LifecycleResult {
+  analysisDay: number;
+  stages: GroupCount[];
+}
+
+export interface RuleResult {
+  size: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+  problems: Notice[];
+}
+
+export interface ClusterRequest {
+  features: string[];
+  k: number | 'auto';
+  seed?: number;
+}
+
+export interface ClusterResult {
+  k: number;
+  /** Silhouette per k tried (empty when k was set by hand). */
+  scores: { k: number; silhouette: number }[];
+  features: string[];
+  clusters: (GroupCount & { means: (number | null)[]; traits: { feature: string; level: 'high' | 'low' }[] })[];
+}
+
 /** What the user may override when previewing a file. */
 export interface PreviewOverrides {
   encoding?: TextEncodingName;
@@ -213,6 +257,10 @@ export interface EngineApi {
     jobId: string, files: { file: File; settings: ImportSettings }[], target: ImportTarget, onProgress?: ProgressCallback,
   ): Promise<ImportResult>;
   rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
+  tiers(datasetId: string, shares: number[], basis: TierBasis): Promise<TiersResult>;
+  lifecycle(datasetId: string, options: Omit<LifecycleOptions, 'analysisDay'>): Promise<LifecycleResult>;
+  rule(datasetId: string, group: RuleGroup): Promise<RuleResult>;
+  clusters(datasetId: string, request: ClusterRequest): Promise<ClusterResult>;
   persona(datasetId: string, segment: string): Promise<Persona | null>;
   /** Members of a segment of the last segmentation as CSV text (formula-injection safe). */
   segmentCsv(datasetId: string, segment: string, header: string[]): Promise<string>;

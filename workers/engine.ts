@@ -17,6 +17,7 @@ import { storeDataset } from './ops/store';
 import { previewFile } from './ops/import/preview';
 import { importFiles } from './ops/import/run';
 import { runRfm, segmentCsv, segmentPersona } from './ops/segments';
+import { runClusters, runLifecycle, runRule, runTiers } from './ops/groupings';
 
 /** Seed of the built-in demo company. */
 export const DEMO_SEED = 20240601;
@@ -133,6 +134,26 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
 
     async rfm(datasetId, request) {
       return runRfm(current(datasetId), request);
+    },
+
+    async tiers(datasetId, shares, basis) {
+      return runTiers(current(datasetId), shares, basis);
+    },
+
+    async lifecycle(datasetId, options) {
+      return runLifecycle(current(datasetId), options);
+    },
+
+    async rule(datasetId, group) {
+      return runRule(current(datasetId), group);
+    },
+
+    async clusters(datasetId, request) {
+      try {
+        return runClusters(current(datasetId), request);
+      } catch (error) {
+        throw toNotice(error);
+      }
     },
 
     async persona(datasetId, segment) {

@@ -7,7 +7,7 @@
 import * as aq from 'arquero';
 import * as Comlink from 'comlink';
 import Dexie from 'dexie';
-import { indexDataset, summarizeCustomers } from '../../src/lib/domain';
+import { indexDataset, NO_DAY, standardize, summarizeCustomers } from '../../src/lib/domain';
 import { generateSyntheticOrders } from '../../src/lib/domain/demo';
 import {
   CHUNK_ROWS, decodeDataset, encodeChunk, openDatabase, readChunks, rowCount, type WorkbenchDB,
@@ -49,6 +49,82 @@ function sumPerCustomer(customer: Int32Array, amount: Float64Array, customers: n
   const out = new Float64Array(customers);
   for (let i = 0; i < customer.length; i++) out[customer[i]] += amount[i];
   return out;
+}
+
+/** Per-customer facts as the engine's summary holds them (orders, sales, returns, first/last day). */
+interface PerCustomer {
+  orders: Int32Array;
+  sales: Float64Array;
+  returns: Float64Array;
+  firstDay: Int32Array;
+  lastDay: Int32Array;
+}
+
+/** The per-customer arrays from the regenerated orders (not timed; one order per row here). */
+function perCustomer(customer: Int32Array, day: Int32Array, amount: Float64Array, isReturn: Uint8Array, customers: number): PerCustomer {
+  const s: PerCustomer = {
+    orders: new Int32Array(customers), sales: new Float64Array(customers), returns: new Float64Array(customers),
+    firstDay: new Int32Array(customers).fill(NO_DAY), lastDay: new Int32Array(customers).fill(NO_DAY),
+  };
+  for (let i = 0; i < customer.length; i++) {
+    const c = customer[i];
+    if (isReturn[i]) {
+      s.returns[c] += Math.abs(amount[i]);
+      continue;
+    }
+    s.sales[c] += amount[i];
+    s.orders[c]++;
+    const d = day[i];
+    if (s.firstDay[c] === NO_DAY || d < s.firstDay[c]) s.firstDay[c] = d;
+    if (s.lastDay[c] === NO_DAY || d > s.lastDay[c]) s.lastDay[c] = d;
+  }
+  return s;
+}
+
+/**
+ * The bare RFM-inputs pass the re-segmentation is compared with: per buying customer, recency =
+ * analysisDay − lastDay, frequency = orders, monetary = sales − returns, into typed arrays.
+ * Returns how many customers were scored.
+ */
+function rfmPass(s: PerCustomer, analysisDay: number, recency: Float64Array, frequency: Int32Array, monetary: Float64Array): number {
+  let scored = 0;
+  for (let c = 0; c < s.orders.length; c++) {
+    const orders = s.orders[c];
+    if (orders < 1 || s.lastDay[c] === NO_DAY) continue;
+    recency[scored] = analysisDay - s.lastDay[c];
+    frequency[scored] = orders;
+    monetary[scored] = s.sales[c] - s.returns[c];
+    scored++;
+  }
+  return scored;
+}
+
+/**
+ * The bare distance pass k-means is compared with: squared distance of every row of a row-major
+ * n × d matrix to each of k centroids, keeping the nearest. Returns the summed nearest distances.
+ */
+function distancePass(data: Float64Array, n: number, d: number, centroids: Float64Array, k: number, nearest: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const p = i * d;
+    let best = Infinity;
+    let bestJ = 0;
+    for (let j = 0; j < k; j++) {
+      const c = j * d;
+      let s = 0;
+      for (let f = 0; f < d; f++) {
+        const t = data[p + f] - centroids[c + f];
+        s += t * t;
+      }
+      if (s < best) {
+        best = s;
+        bestJ = j;
+      }
+    }
+    nearest[i] = bestJ;
+    total += best;
+  }
+  return total;
 }
 
 async function chunkBytes(db: WorkbenchDB): Promise<number> {
@@ -140,6 +216,38 @@ const api: BenchWorkerApi = {
     await engine.customers(BENCH_DATASET_ID, { sortBy: 'net', descending: true, offset: 50, limit: 50 });
     notes['customers next page (cached sort) ms'] = round(performance.now() - t0);
 
+    // resegment_100k: score and segment once with the 11-segment preset (warm-up, not timed), then
+    // time the preset change to the 8-class preset with median references.
+    t0 = performance.now();
+    const rfm11 = await engine.rfm(BENCH_DATASET_ID, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    notes['rfm11 warm-up (not timed) ms'] = round(performance.now() - t0);
+    if (!(rfm11.scored > 0)) fail('rfm', `rfm11 scored ${rfm11.scored} customers`);
+    t0 = performance.now();
+    const rfm8 = await engine.rfm(BENCH_DATASET_ID, { monetary: 'total', bins: 5, preset: 'rfm8', reference: 'median' });
+    const resegmentMs = performance.now() - t0;
+    if (!(rfm8.scored > 0)) fail('rfm', `rfm8 scored ${rfm8.scored} customers`);
+    if (rfm8.segments.length > 8) fail('rfm', `rfm8 gave ${rfm8.segments.length} segments`);
+    const rfm8Members = rfm8.segments.reduce((n, s) => n + s.size, 0);
+    if (rfm8Members !== rfm8.scored) fail('rfm', `rfm8 segments hold ${rfm8Members} of ${rfm8.scored} scored customers`);
+    notes['rfm8: scored customers'] = rfm8.scored;
+    notes['rfm8: segments'] = rfm8.segments.length;
+    notes['rfm11: segments'] = rfm11.segments.length;
+
+    // kmeans_100k: k-means with k chosen by silhouette (2 … 8) on 5 standardized features.
+    t0 = performance.now();
+    const clusters = await engine.clusters(BENCH_DATASET_ID, {
+      features: ['recency', 'frequency', 'monetary', 'tenure', 'aov'], k: 'auto', seed: 1,
+    });
+    const kmeansMs = performance.now() - t0;
+    if (!(clusters.k >= 2 && clusters.k <= 8)) fail('clusters', `k = ${clusters.k}`);
+    if (clusters.clusters.length !== clusters.k) fail('clusters', `${clusters.clusters.length} clusters for k = ${clusters.k}`);
+    if (clusters.features.length !== 5) fail('clusters', `features ${JSON.stringify(clusters.features)}`);
+    const clustered = clusters.clusters.reduce((n, c) => n + c.size, 0);
+    notes['kmeans: k chosen'] = clusters.k;
+    notes['kmeans: customers clustered'] = clustered;
+    notes['kmeans: silhouettes'] = clusters.scores.map((s) => `${s.k}:${s.silhouette.toFixed(3)}`).join(' ');
+    notes['kmeans: cluster sizes'] = clusters.clusters.map((c) => c.size).join(' ');
+
     // Baselines on the same 1M rows: the generator is deterministic, so regenerate them here
     // (the engine's loaded arrays are private to it). Not timed.
     const orders = generateSyntheticOrders({ orders: ORDERS, customers: CUSTOMERS, seed: 42 });
@@ -155,6 +263,45 @@ const api: BenchWorkerApi = {
     const sortMs = performance.now() - t0;
     if (net[0] > net[CUSTOMERS - 1]) fail('sort', 'Float64Array sort went wrong');
 
+    // typed_array_rfm_pass_100k: per-customer arrays as the engine's summary holds them (not
+    // timed), then one pass computing recency, frequency and monetary per buying customer.
+    const pc = perCustomer(customer, orders.day, orders.amount, orders.isReturn, CUSTOMERS);
+    let analysisDay = NO_DAY;
+    for (let c = 0; c < CUSTOMERS; c++) if (pc.lastDay[c] > analysisDay) analysisDay = pc.lastDay[c];
+    analysisDay += 1;
+    const recency = new Float64Array(CUSTOMERS);
+    const frequency = new Int32Array(CUSTOMERS);
+    const monetary = new Float64Array(CUSTOMERS);
+    t0 = performance.now();
+    const passScored = rfmPass(pc, analysisDay, recency, frequency, monetary);
+    const rfmPassMs = performance.now() - t0;
+    if (passScored !== rfm8.scored) notes['typed-array rfm pass: scored (engine differs!)'] = `${passScored} vs ${rfm8.scored}`;
+
+    // typed_array_distance_pass_100k: 100k × 5 standardized features (not timed), then one pass of
+    // squared distances to 8 centroids (8 spread-out rows of the matrix).
+    const tenure = new Float64Array(CUSTOMERS);
+    const aov = new Float64Array(CUSTOMERS);
+    const rec = new Float64Array(CUSTOMERS);
+    const freq = new Float64Array(CUSTOMERS);
+    const mon = new Float64Array(CUSTOMERS);
+    for (let c = 0; c < CUSTOMERS; c++) {
+      const buyer = pc.orders[c] > 0;
+      rec[c] = buyer ? analysisDay - pc.lastDay[c] : NaN;
+      freq[c] = pc.orders[c];
+      mon[c] = pc.sales[c] - pc.returns[c];
+      tenure[c] = buyer ? analysisDay - pc.firstDay[c] : NaN;
+      aov[c] = buyer ? pc.sales[c] / pc.orders[c] : NaN;
+    }
+    const z = standardize([rec, freq, mon, tenure, aov], { log: [false, true, true, false, true] });
+    const K = 8;
+    const centroids = new Float64Array(K * z.d);
+    for (let j = 0; j < K; j++) centroids.set(z.data.subarray((j * 12_347) * z.d, (j * 12_347 + 1) * z.d), j * z.d);
+    const nearest = new Int32Array(z.n);
+    t0 = performance.now();
+    const inertia = distancePass(z.data, z.n, z.d, centroids, K, nearest);
+    const distMs = performance.now() - t0;
+    if (!Number.isFinite(inertia) || z.n !== CUSTOMERS) fail('distance pass', `inertia ${inertia}, n ${z.n}`);
+
     engine.unload(BENCH_DATASET_ID);
     return {
       timings: [
@@ -163,6 +310,10 @@ const api: BenchWorkerApi = {
         { name: 'customers_page_100k', ms: round(pageMs), rows: CUSTOMERS },
         { name: 'typed_array_pass_1m', ms: round(passMs), rows: ORDERS },
         { name: 'sort_100k_numbers', ms: round(sortMs), rows: CUSTOMERS },
+        { name: 'resegment_100k', ms: round(resegmentMs), rows: CUSTOMERS },
+        { name: 'kmeans_100k', ms: round(kmeansMs), rows: CUSTOMERS },
+        { name: 'typed_array_rfm_pass_100k', ms: round(rfmPassMs), rows: CUSTOMERS },
+        { name: 'typed_array_distance_pass_100k', ms: round(distMs), rows: CUSTOMERS },
       ],
       notes,
     };

@@ -26,6 +26,8 @@ const FIGURES = [
   { name: 'reload_1m_orders', baseline: 'read_chunks_1m', target: 3000 },
   { name: 'dashboard_1m', baseline: 'typed_array_pass_1m', target: 1000 },
   { name: 'customers_page_100k', baseline: 'sort_100k_numbers', target: null },
+  { name: 'resegment_100k', baseline: 'typed_array_rfm_pass_100k', target: 1000 },
+  { name: 'kmeans_100k', baseline: 'typed_array_distance_pass_100k', target: 5000 },
   { name: 'import_1m_orders', baseline: 'arquero_parse', target: 10_000, moonshot: 3000 },
   { name: 'import_1m_longest_main_task', baseline: 'frame_budget', baselineFixed: 50, target: 100 },
 ];

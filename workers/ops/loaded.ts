@@ -16,6 +16,12 @@ export interface LoadedDataset {
   lastQuery?: { key: string; table: ColumnTable; total: number };
   /** Labels of the last segmentation run on this dataset. */
   segmentation?: Segmentation;
+  /** Per-customer facts for groupings (built on first use). */
+  facts?: {
+    analysisDay: number; net: Float64Array; recency: Float64Array; age: Float64Array; tenure: Float64Array; aov: Float64Array;
+  };
+  /** Each customer's usual days between purchases (built on first use). */
+  gaps?: Float64Array;
 }
 
 /** Index decoded content and summarise it per customer. */

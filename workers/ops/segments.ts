@@ -17,6 +17,14 @@ export interface Segmentation {
 
 let nextId = 0;
 
+/** Make a labelling the dataset's current segmentation (for personas, members and exports). */
+export function setSegmentation(
+  ds: LoadedDataset, labels: string[], recencyDays: Float64Array, frequency: Int32Array, monetary: Float64Array,
+): void {
+  ds.segmentation = { id: ++nextId, labels, recencyDays, frequency, monetary };
+  ds.lastQuery = undefined;
+}
+
 /** Score every buying customer, assign the preset's segments, and summarise each segment. */
 export function runRfm(ds: LoadedDataset, request: RfmRequest): RfmResult {
   const ids = ds.indexed.customers.id;
@@ -47,7 +55,7 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): RfmResult {
   const gridM = new Float64Array(gridBins.R * gridBins.F);
   const n = ids.length;
   const seg: Segmentation = {
-    id: ++nextId, labels: new Array<string>(n).fill(''), recencyDays: new Float64Array(n).fill(NaN),
+    id: 0, labels: new Array<string>(n).fill(''), recencyDays: new Float64Array(n).fill(NaN),
     frequency: new Int32Array(n), monetary: new Float64Array(n).fill(NaN),
   };
   const index = ds.indexed.customerIndex;
@@ -87,8 +95,7 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): RfmResult {
     st.revenueShare = totalRevenue > 0 ? st.revenue / totalRevenue : 0;
     for (const key of ['avgRecencyDays', 'avgFrequency', 'avgMonetary', 'avgR', 'avgF', 'avgM'] as const) st[key] /= st.size;
   }
-  ds.segmentation = seg;
-  ds.lastQuery = undefined;
+  setSegmentation(ds, seg.labels, seg.recencyDays, seg.frequency, seg.monetary);
   const order = presetOrder(request.preset);
   const segments = [...stats.values()].sort((a, b) => rank(order, a.key) - rank(order, b.key) || b.size - a.size);
   const grid: RfmResult['grid'] = [];

@@ -36,3 +36,17 @@ export function scoreBarsSpec(counts: number[], options: { title: string; yTitle
     },
   };
 }
+
+/** Pareto (cumulative revenue) curve: share of customers, highest value first, against share of value. */
+export function paretoSpec(points: { customerShare: number; valueShare: number }[], titles: { x: string; y: string }): TopLevelSpec {
+  return {
+    width: 'container',
+    height: 220,
+    data: { values: points },
+    mark: { type: 'line', point: false, tooltip: true },
+    encoding: {
+      x: { field: 'customerShare', type: 'quantitative', title: titles.x, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+      y: { field: 'valueShare', type: 'quantitative', title: titles.y, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+    },
+  };
+}

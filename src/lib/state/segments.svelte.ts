@@ -6,10 +6,14 @@ import type { Notice } from '../domain/types';
 import type { Persona, SegmentRule } from '../domain';
 import { RFM11_RULES } from '../domain';
 import { getSetting, setSetting, toNotice } from '../db';
-import type { CustomerPage, RfmRequest, RfmResult } from '../../../workers/api';
+import type {
+  ClusterRequest, ClusterResult, CustomerPage, LifecycleResult, RfmRequest, RfmResult, RuleResult, TiersResult,
+} from '../../../workers/api';
+import type { LifecycleOptions, RuleGroup, TierBasis } from '../domain';
 import type { Workspace } from './workspace.svelte';
 
 export type PresetChoice = 'rfm11' | 'rfm8' | 'custom';
+export type SegmentMode = 'rfm' | 'tiers' | 'lifecycle' | 'rules' | 'clusters';
 
 const CUSTOM_RULES_KEY = 'rfmRules:custom';
 
@@ -28,6 +32,11 @@ export class SegmentsState {
   #error = $state.raw<Notice | null>(null);
   #busy = $state(false);
   #forDataset: string | null = null;
+  #mode = $state<SegmentMode>('rfm');
+  #tiers = $state.raw<TiersResult | null>(null);
+  #lifecycle = $state.raw<LifecycleResult | null>(null);
+  #rule = $state.raw<RuleResult | null>(null);
+  #clusters = $state.raw<ClusterResult | null>(null);
 
   constructor(ws: Workspace) {
     this.#ws = ws;
@@ -45,6 +54,51 @@ export class SegmentsState {
   get members(): CustomerPage | null { return this.#members; }
   get error(): Notice | null { return this.#error; }
   get busy(): boolean { return this.#busy; }
+  get mode(): SegmentMode { return this.#mode; }
+  get tiers(): TiersResult | null { return this.#tiers; }
+  get lifecycle(): LifecycleResult | null { return this.#lifecycle; }
+  get rule(): RuleResult | null { return this.#rule; }
+  get clusters(): ClusterResult | null { return this.#clusters; }
+
+  /** Switch grouping; the RFM view re-runs so its labels are current again. */
+  async setMode(mode: SegmentMode): Promise<void> {
+    this.#mode = mode;
+    await this.select(null);
+    if (mode === 'rfm') await this.run();
+  }
+
+  async runTiers(shares: number[], basis: TierBasis): Promise<void> {
+    await this.#grouping('tiers', async (id) => (this.#tiers = await this.#ws.engine.api.tiers(id, shares, basis)));
+  }
+
+  async runLifecycle(options: Omit<LifecycleOptions, 'analysisDay'>): Promise<void> {
+    await this.#grouping('lifecycle', async (id) => (this.#lifecycle = await this.#ws.engine.api.lifecycle(id, options)));
+  }
+
+  async runRule(group: RuleGroup): Promise<void> {
+    await this.#grouping('rules', async (id) => (this.#rule = await this.#ws.engine.api.rule(id, group)));
+  }
+
+  async runClusters(request: ClusterRequest): Promise<void> {
+    await this.#grouping('clusters', async (id) => (this.#clusters = await this.#ws.engine.api.clusters(id, request)));
+  }
+
+  async #grouping(mode: SegmentMode, work: (datasetId: string) => Promise<unknown>): Promise<void> {
+    const id = this.#ws.dashboard?.datasetId;
+    if (!id) return;
+    this.#mode = mode;
+    this.#busy = true;
+    this.#error = null;
+    try {
+      await work(id);
+      this.#forDataset = id;
+      await this.select(null);
+    } catch (error) {
+      this.#error = toNotice(error);
+    } finally {
+      this.#busy = false;
+    }
+  }
 
   /** The rules in force, in order (first match wins). */
   get rules(): readonly SegmentRule[] {
@@ -99,6 +153,8 @@ export class SegmentsState {
     const id = this.#ws.dashboard?.datasetId ?? null;
     if (id && id !== this.#forDataset) {
       this.#analysisDay = undefined;
+      this.#tiers = this.#lifecycle = this.#rule = this.#clusters = null;
+      this.#mode = 'rfm';
       await this.run();
     }
   }
@@ -106,6 +162,7 @@ export class SegmentsState {
   async run(): Promise<void> {
     const id = this.#ws.dashboard?.datasetId;
     if (!id) return;
+    this.#mode = 'rfm';
     const request: RfmRequest = {
       analysisDay: this.#analysisDay, monetary: this.#monetary, bins: this.#bins, reference: this.#reference,
       preset: this.#preset === 'custom' ? this.#customRules : this.#preset,

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../workers/engine';
+import { openDatabase } from '../../src/lib/db';
+import { importOne, textFile } from './import-helpers';
+
+// Net spend: a 400, b 150, c 60, d 20, e 10 (total 640); orders a 4, b 3, c 2, d 1, e 1.
+const CSV = [
+  'customer_id,order_id,order_date,amount',
+  'a,1,2024-01-10,100', 'a,2,2024-01-09,100', 'a,3,2024-01-08,100', 'a,4,2024-01-07,100',
+  'b,5,2024-01-09,50', 'b,6,2024-01-02,50', 'b,7,2024-01-01,50',
+  'c,8,2024-01-08,30', 'c,9,2024-01-03,30',
+  'd,10,2024-01-05,20',
+  'e,11,2024-01-01,10',
+].join('\n');
+
+async function loaded() {
+  const db = openDatabase(`groupings-${Math.random()}`);
+  const engine = createEngine(db);
+  const { datasetId } = await importOne(engine, textFile('o.csv', CSV));
+  await engine.load('l', datasetId);
+  return { db, engine, datasetId };
+}
+
+describe('groupings in the engine', () => {
+  it('value tiers by share of customers, with revenue shares of the whole base', async () => {
+    const { db, engine, datasetId } = await loaded();
+    // 20/30/50 of 5 customers ranked a, b, c, d, e: a customer is in the first tier whose cumulative
+    // share (1, 2.5, 5 customers) exceeds the number ranked above it: a (0 < 1) high; b, c (1, 2 < 2.5) medium; d, e low
+    const t = await engine.tiers(datasetId, [20, 30, 50], 'customers');
+    expect(t.tiers.map((x) => x.customers)).toEqual([1, 2, 2]);
+    expect(t.tiers[0].valueShare).toBeCloseTo(400 / 640, 10);
+    const members = await engine.customers(datasetId, { segment: 'tier_1' });
+    expect(members.rows.map((r) => r.id)).toEqual(['a']);
+    db.close();
+  });
+
+  it('a rule segment: size and revenue share update with the rule', async () => {
+    const { db, engine, datasetId } = await loaded();
+    const r = await engine.rule(datasetId, { combine: 'and', conditions: [{ field: 'orders', op: 'gte', value: 2 }] });
+    expect(r).toMatchObject({ size: 3, share: 3 / 5, revenue: 610, problems: [] });
+    expect(r.revenueShare).toBeCloseTo(610 / 640, 10);
+    const bad = await engine.rule(datasetId, { combine: 'and', conditions: [{ field: 'orders', op: 'between', value: [5, 1] }] });
+    expect(bad.problems.length).toBeGreaterThan(0);
+    expect(bad.size).toBe(0);
+    db.close();
+  });
+
+  it('lifecycle stages count every customer once', async () => {
+    const { db, engine, datasetId } = await loaded();
+    const l = await engine.lifecycle(datasetId, {});
+    expect(l.stages.reduce((n, s) => n + s.size, 0)).toBe(5);
+    // everyone's first order is within 90 days of the analysis day (2024-01-11): all new
+    expect(l.stages.find((s) => s.key === 'new')?.size).toBe(5);
+    db.close();
+  });
+
+  it('clusters label every buyer and explain a clear failure', async () => {
+    const { db, engine, datasetId } = await loaded();
+    await expect(engine.clusters(datasetId, { features: ['recency', 'monetary'], k: 'auto' })).rejects.toEqual({ code: 'clusters.tooFew', params: { count: 5 } });
+    await expect(engine.clusters(datasetId, { features: [], k: 2 })).rejects.toEqual({ code: 'clusters.noFeatures' });
+    const demoDb = openDatabase(`groupings-demo`);
+    const demo = createEngine(demoDb);
+    const id = await demo.createDemo('d', { locale: 'en' });
+    await demo.load('l', id);
+    const c = await demo.clusters(id, { features: ['recency', 'frequency', 'monetary'], k: 3, seed: 1 });
+    expect(c.k).toBe(3);
+    expect(c.clusters.reduce((n, x) => n + x.size, 0)).toBe((await demo.dashboard(id, { activeDays: 30 })).kpis.buyers);
+    db.close();
+    demoDb.close();
+  });
+});
