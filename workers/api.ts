@@ -4,8 +4,9 @@
  * progress through a callback, and stop when `cancel(jobId)` is called. Failures are thrown as
  * plain `{ code, params }` notices that the UI words in the current language.
  */
+import type { SnapshotRow } from '../src/lib/db/schema';
 import type {
-  DashboardKpis, LifecycleOptions, MonthPoint, Notice, ParetoPoint, Persona, RuleGroup, SegmentRule, TierBasis, TierSummary,
+  DashboardKpis, LifecycleOptions, MigrationMatrix, MonthPoint, Notice, ParetoPoint, Persona, RuleGroup, SegmentRule, TierBasis, TierSummary,
 } from '../src/lib/domain';
 import type { ConvertStats, DateOrder, Delimiter, ImportKind, Reject, TextEncodingName } from '../src/lib/domain/import';
 
@@ -262,6 +263,11 @@ export interface EngineApi {
   rule(datasetId: string, group: RuleGroup): Promise<RuleResult>;
   clusters(datasetId: string, request: ClusterRequest): Promise<ClusterResult>;
   persona(datasetId: string, segment: string): Promise<Persona | null>;
+  /** Save the current segmentation as a snapshot. */
+  snapshot(datasetId: string, meta: { scheme: string; label: string }): Promise<SnapshotRow>;
+  snapshotAfterImport(datasetId: string, label: string): Promise<SnapshotRow>;
+  compareSnapshots(fromId: string, toId: string): Promise<MigrationMatrix>;
+  migrationMembers(fromId: string, toId: string, fromKey: string | null, toKey: string | null): Promise<string[]>;
   /** Members of a segment of the last segmentation as CSV text (formula-injection safe). */
   segmentCsv(datasetId: string, segment: string, header: string[]): Promise<string>;
   unload(datasetId: string): void;

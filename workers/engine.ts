@@ -18,6 +18,7 @@ import { previewFile } from './ops/import/preview';
 import { importFiles } from './ops/import/run';
 import { runRfm, segmentCsv, segmentPersona } from './ops/segments';
 import { runClusters, runLifecycle, runRule, runTiers } from './ops/groupings';
+import { cellMembers, compareSnapshots, snapshotAfterImport, snapshotCurrent } from './ops/snapshots';
 
 /** Seed of the built-in demo company. */
 export const DEMO_SEED = 20240601;
@@ -158,6 +159,34 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
 
     async persona(datasetId, segment) {
       return segmentPersona(current(datasetId), segment);
+    },
+
+    async snapshot(datasetId, meta) {
+      try {
+        return await snapshotCurrent(db, current(datasetId), { ...meta, auto: false });
+      } catch (error) {
+        throw toNotice(error);
+      }
+    },
+
+    async snapshotAfterImport(datasetId, label) {
+      try {
+        return await snapshotAfterImport(db, current(datasetId), label);
+      } catch (error) {
+        throw toNotice(error);
+      }
+    },
+
+    async compareSnapshots(fromId, toId) {
+      try {
+        return await compareSnapshots(db, fromId, toId);
+      } catch (error) {
+        throw toNotice(error);
+      }
+    },
+
+    async migrationMembers(fromId, toId, fromKey, toKey) {
+      return cellMembers(db, fromId, toId, fromKey, toKey);
     },
 
     async segmentCsv(datasetId, segment, header) {

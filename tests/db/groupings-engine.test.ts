@@ -68,4 +68,25 @@ describe('groupings in the engine', () => {
     db.close();
     demoDb.close();
   });
+
+  it('snapshots two segmentations and shows who moved where', async () => {
+    const { db, engine, datasetId } = await loaded();
+    await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    const before = await engine.snapshot(datasetId, { scheme: 'rfm11', label: 'RFM' });
+    // a, b champions; c loyal_customers; d about_to_sleep; e lost (see segments-engine.test.ts)
+    expect(before.counts).toEqual({ champions: 2, loyal_customers: 1, about_to_sleep: 1, lost: 1 });
+    await engine.tiers(datasetId, [20, 30, 50], 'customers');
+    const after = await engine.snapshot(datasetId, { scheme: 'tiers', label: 'Tiers' });
+    // a tier_1; b, c tier_2; d, e tier_3
+    const m = await engine.compareSnapshots(before.id, after.id);
+    const cell = (f: string, t: string) => m.counts[m.fromKeys.indexOf(f)][m.toKeys.indexOf(t)];
+    expect(cell('champions', 'tier_1')).toBe(1);
+    expect(cell('champions', 'tier_2')).toBe(1);
+    expect(cell('loyal_customers', 'tier_2')).toBe(1);
+    expect(cell('about_to_sleep', 'tier_3')).toBe(1);
+    expect(cell('lost', 'tier_3')).toBe(1);
+    expect(m.counts[m.newRow].reduce((a, b) => a + b, 0)).toBe(0);
+    expect(await engine.migrationMembers(before.id, after.id, 'champions', 'tier_2')).toEqual(['b']);
+    db.close();
+  });
 });

@@ -91,6 +91,13 @@ describe('import through the page', () => {
     expect(await page.locator('table.lines').textContent()).toContain('2024/01/05');
   });
 
+  it('saved a snapshot of the segments at the import', async () => {
+    await page.getByRole('link', { name: '客户细分' }).click();
+    await page.getByRole('tab', { name: '快照与迁移' }).click();
+    await expect.poll(() => page.getByTestId('snapshot-list').textContent(), { timeout: 20_000 }).toContain('订单导出.csv');
+    expect(await page.getByTestId('snapshot-list').textContent()).toContain('导入时');
+  });
+
   it('made no request to another origin', () => {
     expect(foreign).toEqual([]);
   });

@@ -64,6 +64,28 @@ describe('segments', () => {
     await expect.poll(async () => Number((await page.getByTestId('rule-size').textContent())!.split(' ')[0].replace(/,/g, ''))).toBeGreaterThan(ten);
   });
 
+  it('saves two snapshots and shows the migration between them', async () => {
+    await page.getByRole('tab', { name: 'RFM' }).click();
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('rfm11');
+    await expect.poll(() => page.locator('[data-segment="champions"]').count()).toBe(1);
+    await page.getByRole('tab', { name: 'Snapshots & migration' }).click();
+    await page.getByRole('textbox', { name: 'Label' }).fill('eleven');
+    await page.getByRole('button', { name: /Save current segments \(RFM, 11 segments\)/ }).click();
+    await expect.poll(() => page.getByTestId('snapshot-list').locator('tbody tr').count()).toBe(1);
+    await page.getByRole('tab', { name: 'Value tiers' }).click();
+    await expect.poll(() => page.getByTestId('group-table').locator('tbody tr').count()).toBe(3);
+    await page.getByRole('tab', { name: 'Snapshots & migration' }).click();
+    await page.getByRole('textbox', { name: 'Label' }).fill('tiers');
+    await page.getByRole('button', { name: /Save current segments \(value tiers\)/ }).click();
+    await expect.poll(() => page.getByTestId('snapshot-list').locator('tbody tr').count()).toBe(2);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const matrix = page.getByTestId('migration-matrix');
+    await expect.poll(() => matrix.count()).toBe(1);
+    expect(await matrix.locator('thead').textContent()).toContain('High value');
+    await matrix.locator('tbody tr').first().locator('button').first().click();
+    await expect.poll(() => page.locator('ul.ids li').count()).toBeGreaterThan(0);
+  });
+
   it('made no request to another origin', () => {
     expect(foreign).toEqual([]);
   });

@@ -61,14 +61,14 @@ export async function writeChunk<K extends TableKind>(
 export interface CommitOptions {
   /** Create or replace the dataset row (otherwise the stored row's counts are updated). */
   dataset?: DatasetRow;
-  /** Drop the dataset's other batches, chunks and edits in the same transaction (a reset). */
+  /** Drop the dataset's other batches, chunks, edits and snapshots in the same transaction (a reset). */
   replace?: boolean;
 }
 
 /** Make a pending batch visible, in one transaction with the dataset row it belongs to. */
 export async function commitBatch(db: WorkbenchDB, batch: BatchRow, options: CommitOptions = {}): Promise<void> {
   const { dataset, replace = false } = options;
-  await db.transaction('rw', [db.batches, db.datasets, db.chunks, db.customerEdits], async () => {
+  await db.transaction('rw', [db.batches, db.datasets, db.chunks, db.customerEdits, db.snapshots, db.snapshotData], async () => {
     const stored = await db.batches.get(batch.id);
     if (!stored || stored.status !== 'pending') throw new Error(`Batch ${batch.id} is not pending`);
     const existing = await db.datasets.get(batch.datasetId);
@@ -84,6 +84,9 @@ export async function commitBatch(db: WorkbenchDB, batch: BatchRow, options: Com
       await db.chunks.where('batchId').anyOf(others).delete();
       await db.batches.bulkDelete(others);
       await db.customerEdits.where('datasetId').equals(batch.datasetId).delete();
+      const snaps = await db.snapshots.where('datasetId').equals(batch.datasetId).primaryKeys();
+      await db.snapshotData.bulkDelete(snaps);
+      await db.snapshots.bulkDelete(snaps);
     }
     await db.datasets.put({ ...row, counts, updatedAt: Date.now() });
     await db.batches.put({ ...batch, status: 'committed', committedAt: Date.now() });

@@ -112,3 +112,18 @@ export function concatColumns<K extends TableKind>(kind: K, parts: TableColumnsB
   }
   return out as unknown as TableColumnsByKind[K];
 }
+
+/** Serialise columns of strings (all the same length) as one Arrow IPC stream. */
+export function encodeStrings(columns: Record<string, readonly string[]>): Uint8Array {
+  const data: Record<string, Column<unknown>> = {};
+  for (const [name, values] of Object.entries(columns)) data[name] = utf8Column(values);
+  const bytes = tableToIPC(tableFromColumns(data), { format: 'stream' });
+  if (!bytes) throw new Error('Arrow encoding produced no bytes');
+  return bytes;
+}
+
+/** Read back the string columns written by encodeStrings. */
+export function decodeStrings(bytes: Uint8Array, names: readonly string[]): Record<string, string[]> {
+  const table = tableFromIPC(bytes);
+  return Object.fromEntries(names.map((n) => [n, readUtf8Column(table.getChild(n))]));
+}

@@ -28,9 +28,12 @@ export async function renameDataset(db: WorkbenchDB, id: string, name: string): 
   await db.datasets.update(id, { name: trimmed, updatedAt: Date.now() });
 }
 
-/** Delete a dataset with every batch, chunk and edit that belongs to it, in one transaction. */
+/** Delete a dataset with every batch, chunk, edit and snapshot that belongs to it, in one transaction. */
 export async function deleteDataset(db: WorkbenchDB, id: string): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits], async () => {
+  await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits, db.snapshots, db.snapshotData], async () => {
+    const snaps = await db.snapshots.where('datasetId').equals(id).primaryKeys();
+    await db.snapshotData.bulkDelete(snaps);
+    await db.snapshots.bulkDelete(snaps);
     await db.chunks.where('datasetId').equals(id).delete();
     await db.batches.where('datasetId').equals(id).delete();
     await db.customerEdits.where('datasetId').equals(id).delete();

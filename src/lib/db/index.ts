@@ -5,3 +5,4 @@ export * from './read';
 export * from './datasets';
 export * from './errors';
 export { newId } from './ids';
+export * from './snapshots';

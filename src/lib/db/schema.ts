@@ -9,6 +9,8 @@
  *   keyed by batch and sequence number, each with the layout it was written with.
  * - `customerEdits`: per-customer corrections, notes and tags, overriding imported values.
  * - `settings`: small app preferences (language, current dataset, active window, …).
+ * - `snapshots` (v2): dated segment memberships of a dataset (metadata and counts), with their
+ *   per-customer labels as Arrow IPC bytes in `snapshotData`, read only when compared.
  *
  * Versions only grow. A shipped `version(n)` is never edited; data changes go in `.upgrade()`,
  * and tests/db/upgrade.test.ts opens a fixture of the previous version and upgrades it.
@@ -71,12 +73,35 @@ export interface SettingRow {
   value: unknown;
 }
 
+export interface SnapshotRow {
+  id: string;
+  datasetId: string;
+  createdAt: number;
+  /** What was segmented, e.g. 'rfm11' or 'tiers'. */
+  scheme: string;
+  /** Free text shown to the user (e.g. the imported file's name). */
+  label: string;
+  /** True when saved automatically (at an import). */
+  auto: boolean;
+  /** Customers per segment key. */
+  counts: Record<string, number>;
+}
+
+export interface SnapshotDataRow {
+  id: string;
+  layout: number;
+  /** Arrow IPC stream with utf8 columns customerId and segment. */
+  bytes: Uint8Array;
+}
+
 export type WorkbenchDB = Dexie & {
   datasets: EntityTable<DatasetRow, 'id'>;
   batches: EntityTable<BatchRow, 'id'>;
   chunks: Dexie.Table<ChunkRow, [string, number]>;
   customerEdits: Dexie.Table<CustomerEditRow, [string, string]>;
   settings: EntityTable<SettingRow, 'key'>;
+  snapshots: EntityTable<SnapshotRow, 'id'>;
+  snapshotData: EntityTable<SnapshotDataRow, 'id'>;
 };
 
 /** Schema v1 (shipped: never edit; add version(2) instead). */
@@ -88,9 +113,17 @@ export const SCHEMA_V1 = {
   settings: 'key',
 };
 
+/** Schema v2: segment snapshots (shipped: never edit; add version(3) instead). */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  snapshots: 'id, datasetId, createdAt',
+  snapshotData: 'id',
+};
+
 /** Open (or create) the database. */
 export function openDatabase(name = DB_NAME): WorkbenchDB {
   const db = new Dexie(name) as WorkbenchDB;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2);
   return db;
 }

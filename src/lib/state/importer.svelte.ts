@@ -158,8 +158,11 @@ export class Importer {
         for (const f of this.#files) {
           if (f.preview.signature) await setSetting(this.#db, `mapping:${f.preview.signature}`, f.settings.mapping);
         }
+        const label = this.#files.map((f) => f.file.name).join(', ').slice(0, 120);
         this.#files = [];
         await this.#ws.select(result.datasetId);
+        // a dated snapshot of the default RFM segments at each import, for later migration views
+        await this.#ws.engine.api.snapshotAfterImport(result.datasetId, label).catch(() => undefined);
       }
     } catch (error) {
       const notice = toNotice(error);

@@ -5,15 +5,15 @@
 import type { Notice } from '../domain/types';
 import type { Persona, SegmentRule } from '../domain';
 import { RFM11_RULES } from '../domain';
-import { getSetting, setSetting, toNotice } from '../db';
+import { deleteSnapshot, getSetting, listSnapshots, setSetting, toNotice, type SnapshotRow } from '../db';
 import type {
   ClusterRequest, ClusterResult, CustomerPage, LifecycleResult, RfmRequest, RfmResult, RuleResult, TiersResult,
 } from '../../../workers/api';
-import type { LifecycleOptions, RuleGroup, TierBasis } from '../domain';
+import type { LifecycleOptions, MigrationMatrix, RuleGroup, TierBasis } from '../domain';
 import type { Workspace } from './workspace.svelte';
 
 export type PresetChoice = 'rfm11' | 'rfm8' | 'custom';
-export type SegmentMode = 'rfm' | 'tiers' | 'lifecycle' | 'rules' | 'clusters';
+export type SegmentMode = 'rfm' | 'tiers' | 'lifecycle' | 'rules' | 'clusters' | 'snapshots';
 
 const CUSTOM_RULES_KEY = 'rfmRules:custom';
 
@@ -32,11 +32,16 @@ export class SegmentsState {
   #error = $state.raw<Notice | null>(null);
   #busy = $state(false);
   #forDataset: string | null = null;
+  #forDashboard: unknown = null;
   #mode = $state<SegmentMode>('rfm');
   #tiers = $state.raw<TiersResult | null>(null);
   #lifecycle = $state.raw<LifecycleResult | null>(null);
   #rule = $state.raw<RuleResult | null>(null);
   #clusters = $state.raw<ClusterResult | null>(null);
+  #snapshots = $state.raw<SnapshotRow[]>([]);
+  #lastScheme: string = 'rfm11';
+  #matrix = $state.raw<{ fromId: string; toId: string; matrix: MigrationMatrix } | null>(null);
+  #cell = $state.raw<{ fromKey: string | null; toKey: string | null; ids: string[] } | null>(null);
 
   constructor(ws: Workspace) {
     this.#ws = ws;
@@ -59,10 +64,57 @@ export class SegmentsState {
   get lifecycle(): LifecycleResult | null { return this.#lifecycle; }
   get rule(): RuleResult | null { return this.#rule; }
   get clusters(): ClusterResult | null { return this.#clusters; }
+  get snapshots(): SnapshotRow[] { return this.#snapshots; }
+  get matrix(): { fromId: string; toId: string; matrix: MigrationMatrix } | null { return this.#matrix; }
+  get cell(): { fromKey: string | null; toKey: string | null; ids: string[] } | null { return this.#cell; }
+  /** What the current segmentation is (RFM preset or grouping), recorded with a snapshot. */
+  get scheme(): string { return this.#lastScheme; }
+
+  async loadSnapshots(): Promise<void> {
+    const id = this.#ws.dashboard?.datasetId;
+    this.#snapshots = id ? await listSnapshots(this.#ws.db, id) : [];
+  }
+
+  /** Save the segmentation last computed (RFM or a grouping) as a dated snapshot. */
+  async saveSnapshot(label: string): Promise<void> {
+    const id = this.#forDataset;
+    if (!id) return;
+    try {
+      await this.#ws.engine.api.snapshot(id, { scheme: this.#lastScheme, label: label.trim().slice(0, 120) });
+      await this.loadSnapshots();
+    } catch (error) {
+      this.#error = toNotice(error);
+    }
+  }
+
+  async removeSnapshot(snapshotId: string): Promise<void> {
+    await deleteSnapshot(this.#ws.db, snapshotId);
+    if (this.#matrix && (this.#matrix.fromId === snapshotId || this.#matrix.toId === snapshotId)) this.#matrix = null;
+    await this.loadSnapshots();
+  }
+
+  async compare(fromId: string, toId: string): Promise<void> {
+    this.#cell = null;
+    try {
+      this.#matrix = { fromId, toId, matrix: await this.#ws.engine.api.compareSnapshots(fromId, toId) };
+    } catch (error) {
+      this.#error = toNotice(error);
+    }
+  }
+
+  async openCell(fromKey: string | null, toKey: string | null): Promise<void> {
+    const m = this.#matrix;
+    if (!m) return;
+    this.#cell = { fromKey, toKey, ids: await this.#ws.engine.api.migrationMembers(m.fromId, m.toId, fromKey, toKey) };
+  }
 
   /** Switch grouping; the RFM view re-runs so its labels are current again. */
   async setMode(mode: SegmentMode): Promise<void> {
     this.#mode = mode;
+    if (mode === 'snapshots') {
+      await this.loadSnapshots();
+      return;
+    }
     await this.select(null);
     if (mode === 'rfm') await this.run();
   }
@@ -87,6 +139,7 @@ export class SegmentsState {
     const id = this.#ws.dashboard?.datasetId;
     if (!id) return;
     this.#mode = mode;
+    this.#lastScheme = mode;
     this.#busy = true;
     this.#error = null;
     try {
@@ -150,10 +203,14 @@ export class SegmentsState {
 
   /** (Re)compute for the current dataset if needed. */
   async ensure(): Promise<void> {
-    const id = this.#ws.dashboard?.datasetId ?? null;
-    if (id && id !== this.#forDataset) {
+    const dash = this.#ws.dashboard;
+    const id = dash?.datasetId ?? null;
+    // a new dashboard object means the dataset was (re)loaded, e.g. after an import into it
+    if (id && dash !== this.#forDashboard) {
+      this.#forDashboard = dash;
       this.#analysisDay = undefined;
       this.#tiers = this.#lifecycle = this.#rule = this.#clusters = null;
+      this.#matrix = this.#cell = null;
       this.#mode = 'rfm';
       await this.run();
     }
@@ -171,6 +228,7 @@ export class SegmentsState {
     this.#error = null;
     try {
       this.#result = await this.#ws.engine.api.rfm(id, request);
+      this.#lastScheme = this.#preset;
       this.#forDataset = id;
       const keep = this.#selected && this.#result.segments.some((s) => s.key === this.#selected);
       await this.select(keep ? this.#selected : null);

@@ -1,0 +1,41 @@
+import { migrationMatrix, migrationMembers, OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, LIFECYCLE_STAGES, type MigrationMatrix } from '../../src/lib/domain';
+import { readSnapshot, saveSnapshot, type SnapshotRow, type WorkbenchDB } from '../../src/lib/db';
+import type { LoadedDataset } from './loaded';
+import { runRfm } from './segments';
+
+/** Save the dataset's current segmentation as a dated snapshot. */
+export async function snapshotCurrent(
+  db: WorkbenchDB, ds: LoadedDataset, meta: { scheme: string; label: string; auto: boolean },
+): Promise<SnapshotRow> {
+  if (!ds.segmentation) throw { code: 'snapshots.nothing' };
+  return saveSnapshot(db, { datasetId: ds.id, ...meta }, ds.indexed.customers.id, ds.segmentation.labels);
+}
+
+/** The snapshot taken at each import: the 11-segment RFM preset with default settings. */
+export async function snapshotAfterImport(db: WorkbenchDB, ds: LoadedDataset, label: string): Promise<SnapshotRow> {
+  runRfm(ds, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+  return snapshotCurrent(db, ds, { scheme: 'rfm11', label, auto: true });
+}
+
+/** Known key orders, so matrices of the same scheme line up. */
+const ORDER = [...RFM11_RULES.map((r) => r.key), OTHERS_SEGMENT, ...RFM8_KEYS, ...LIFECYCLE_STAGES];
+
+async function both(db: WorkbenchDB, fromId: string, toId: string) {
+  const [from, to] = await Promise.all([readSnapshot(db, fromId), readSnapshot(db, toId)]);
+  if (!from || !to) throw { code: 'snapshots.missing' };
+  return { from, to };
+}
+
+/** Who moved from which segment to which between two snapshots. */
+export async function compareSnapshots(db: WorkbenchDB, fromId: string, toId: string): Promise<MigrationMatrix> {
+  const { from, to } = await both(db, fromId, toId);
+  return migrationMatrix(from, to, { order: ORDER });
+}
+
+/** The customers in one cell of the migration matrix (null = new / gone). */
+export async function cellMembers(
+  db: WorkbenchDB, fromId: string, toId: string, fromKey: string | null, toKey: string | null,
+): Promise<string[]> {
+  const { from, to } = await both(db, fromId, toId);
+  return migrationMembers(from, to, fromKey, toKey);
+}
