@@ -28,6 +28,8 @@ export class SegmentsState {
   #result = $state.raw<RfmResult | null>(null);
   #selected = $state<string | null>(null);
   #persona = $state.raw<Persona | null>(null);
+  #other = $state.raw<{ key: string; persona: Persona } | null>(null);
+  #thresholds = $state.raw<{ R?: number[]; F?: number[]; M?: number[] }>({});
   #members = $state.raw<CustomerPage | null>(null);
   #error = $state.raw<Notice | null>(null);
   #busy = $state(false);
@@ -56,6 +58,33 @@ export class SegmentsState {
   get result(): RfmResult | null { return this.#result; }
   get selected(): string | null { return this.#selected; }
   get persona(): Persona | null { return this.#persona; }
+  /** A second segment shown side by side with the selected one. */
+  get other(): { key: string; persona: Persona } | null { return this.#other; }
+  get thresholds(): { R?: number[]; F?: number[]; M?: number[] } { return this.#thresholds; }
+
+  /** The user's own bin edges for one score (empty = quantiles). */
+  async setThresholds(score: 'R' | 'F' | 'M', edges: number[]): Promise<void> {
+    this.#thresholds = { ...this.#thresholds, [score]: edges.length ? edges : undefined };
+    await this.run();
+  }
+
+  async compareWith(key: string | null): Promise<void> {
+    const id = this.#forDataset;
+    if (!key || !id) {
+      this.#other = null;
+      return;
+    }
+    const persona = await this.#ws.engine.api.persona(id, key);
+    this.#other = persona ? { key, persona } : null;
+  }
+
+  /** Another page of the selected segment's members. */
+  async page(offset: number): Promise<void> {
+    const id = this.#forDataset;
+    const key = this.#selected;
+    if (!id || !key) return;
+    this.#members = await this.#ws.engine.api.customers(id, { segment: key, sortBy: 'net', descending: true, offset: Math.max(0, offset), limit: 20 });
+  }
   get members(): CustomerPage | null { return this.#members; }
   get error(): Notice | null { return this.#error; }
   get busy(): boolean { return this.#busy; }
@@ -222,6 +251,7 @@ export class SegmentsState {
     this.#mode = 'rfm';
     const request: RfmRequest = {
       analysisDay: this.#analysisDay, monetary: this.#monetary, bins: this.#bins, reference: this.#reference,
+      thresholds: { ...this.#thresholds },
       preset: this.#preset === 'custom' ? this.#customRules : this.#preset,
     };
     this.#busy = true;
@@ -242,6 +272,7 @@ export class SegmentsState {
   /** Open a segment: its persona and first page of members. */
   async select(key: string | null, offset = 0): Promise<void> {
     this.#selected = key;
+    this.#other = null;
     const id = this.#forDataset;
     if (!key || !id) {
       this.#persona = null;
