@@ -16,6 +16,14 @@ export type PresetChoice = 'rfm11' | 'rfm8' | 'custom';
 export type SegmentMode = 'rfm' | 'tiers' | 'lifecycle' | 'rules' | 'clusters' | 'snapshots';
 
 const CUSTOM_RULES_KEY = 'rfmRules:custom';
+const SAVED_RULES_KEY = 'ruleSegments';
+
+/** A rule segment as the builder edits it, saved by name for reuse. */
+export interface SavedRule {
+  name: string;
+  combine: 'and' | 'or';
+  rows: { field: string; op: string; value: string }[];
+}
 
 export class SegmentsState {
   #ws: Workspace;
@@ -30,6 +38,7 @@ export class SegmentsState {
   #persona = $state.raw<Persona | null>(null);
   #other = $state.raw<{ key: string; persona: Persona } | null>(null);
   #thresholds = $state.raw<{ R?: number[]; F?: number[]; M?: number[] }>({});
+  #savedRules = $state.raw<SavedRule[]>([]);
   #members = $state.raw<CustomerPage | null>(null);
   #error = $state.raw<Notice | null>(null);
   #busy = $state(false);
@@ -61,6 +70,26 @@ export class SegmentsState {
   /** A second segment shown side by side with the selected one. */
   get other(): { key: string; persona: Persona } | null { return this.#other; }
   get thresholds(): { R?: number[]; F?: number[]; M?: number[] } { return this.#thresholds; }
+  get savedRules(): SavedRule[] { return this.#savedRules; }
+
+  async loadSavedRules(): Promise<void> {
+    this.#savedRules = await getSetting<SavedRule[]>(this.#ws.db, SAVED_RULES_KEY, []);
+  }
+
+  /** Save (or replace) a rule segment under a name. */
+  async saveRule(rule: SavedRule): Promise<void> {
+    const name = rule.name.trim().slice(0, 80);
+    if (!name) return;
+    const list = [...this.#savedRules.filter((r) => r.name !== name), { ...rule, name }].sort((a, b) => a.name.localeCompare(b.name));
+    await setSetting(this.#ws.db, SAVED_RULES_KEY, list);
+    this.#savedRules = list;
+  }
+
+  async deleteRule(name: string): Promise<void> {
+    const list = this.#savedRules.filter((r) => r.name !== name);
+    await setSetting(this.#ws.db, SAVED_RULES_KEY, list);
+    this.#savedRules = list;
+  }
 
   /** The user's own bin edges for one score (empty = quantiles). */
   async setThresholds(score: 'R' | 'F' | 'M', edges: number[]): Promise<void> {
