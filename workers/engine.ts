@@ -23,6 +23,22 @@ import { cellMembers, compareSnapshots, snapshotAfterImport, snapshotCurrent } f
 /** Seed of the built-in demo company. */
 export const DEMO_SEED = 20240601;
 
+/** Every failure leaves the engine as a plain {code, params} notice (Comlink clones it as is). */
+function withNotices(api: EngineApi): EngineApi {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(api) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] = (...args: unknown[]) => {
+      try {
+        const result = fn(...args);
+        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(toNotice(error))) : result;
+      } catch (error) {
+        throw toNotice(error);
+      }
+    };
+  }
+  return wrapped as unknown as EngineApi;
+}
+
 export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
   const jobs = new Jobs();
   let loaded: LoadedDataset | undefined;
@@ -43,7 +59,7 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     }
   }
 
-  return {
+  return withNotices({
     async start() {
       const active = await activeBatchIds();
       const swept = await sweepPendingBatches(db, (id) => active.has(id));
@@ -118,11 +134,7 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     },
 
     async preview(file, overrides) {
-      try {
-        return await previewFile(file, overrides);
-      } catch (error) {
-        throw toNotice(error);
-      }
+      return previewFile(file, overrides);
     },
 
     importFiles(jobId, files, target, onProgress?: ProgressCallback) {
@@ -150,11 +162,7 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     },
 
     async clusters(datasetId, request) {
-      try {
-        return runClusters(current(datasetId), request);
-      } catch (error) {
-        throw toNotice(error);
-      }
+      return runClusters(current(datasetId), request);
     },
 
     async persona(datasetId, segment) {
@@ -162,27 +170,15 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     },
 
     async snapshot(datasetId, meta) {
-      try {
-        return await snapshotCurrent(db, current(datasetId), { ...meta, auto: false });
-      } catch (error) {
-        throw toNotice(error);
-      }
+      return snapshotCurrent(db, current(datasetId), { ...meta, auto: false });
     },
 
     async snapshotAfterImport(datasetId, label) {
-      try {
-        return await snapshotAfterImport(db, current(datasetId), label);
-      } catch (error) {
-        throw toNotice(error);
-      }
+      return snapshotAfterImport(db, current(datasetId), label);
     },
 
     async compareSnapshots(fromId, toId) {
-      try {
-        return await compareSnapshots(db, fromId, toId);
-      } catch (error) {
-        throw toNotice(error);
-      }
+      return compareSnapshots(db, fromId, toId);
     },
 
     async migrationMembers(fromId, toId, fromKey, toKey) {
@@ -200,5 +196,5 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     cancel(jobId) {
       jobs.cancel(jobId);
     },
-  };
+  });
 }

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../workers/engine';
 import { openDatabase } from '../../src/lib/db';
 import { importOne, textFile } from './import-helpers';
-
-// Net spend: a 400, b 150, c 60, d 20, e 10 (total 640); orders a 4, b 3, c 2, d 1, e 1.
-const CSV = [
-  'customer_id,order_id,order_date,amount',
-  'a,1,2024-01-10,100', 'a,2,2024-01-09,100', 'a,3,2024-01-08,100', 'a,4,2024-01-07,100',
-  'b,5,2024-01-09,50', 'b,6,2024-01-02,50', 'b,7,2024-01-01,50',
-  'c,8,2024-01-08,30', 'c,9,2024-01-03,30',
-  'd,10,2024-01-05,20',
-  'e,11,2024-01-01,10',
-].join('\n');
+import { FIVE_CUSTOMERS_CSV as CSV } from './fixtures/five-customers';
 
 async function loaded() {
   const db = openDatabase(`groupings-${Math.random()}`);
