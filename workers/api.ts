@@ -10,7 +10,7 @@ import type {
 } from '../src/lib/domain';
 import type { ConvertStats, DateOrder, Delimiter, ImportKind, Reject, TextEncodingName } from '../src/lib/domain/import';
 
-export type JobPhase = 'generating' | 'storing' | 'reading' | 'indexing' | 'importing';
+export type JobPhase = 'generating' | 'storing' | 'reading' | 'indexing' | 'importing' | 'fitting';
 
 export interface JobProgress {
   phase: JobPhase;
@@ -42,7 +42,8 @@ export interface DashboardData {
 }
 
 export type CustomerSortKey =
-  | 'id' | 'name' | 'gender' | 'age' | 'city' | 'channel' | 'signup' | 'orders' | 'net' | 'firstOrder' | 'lastOrder';
+  | 'id' | 'name' | 'gender' | 'age' | 'city' | 'channel' | 'signup' | 'orders' | 'net' | 'firstOrder' | 'lastOrder'
+  | 'pAlive' | 'exp90' | 'clv';
 
 export interface CustomerQuery {
   search?: string;
@@ -67,6 +68,10 @@ export interface CustomerRow {
   net: number;
   firstOrder: number | null;
   lastOrder: number | null;
+  /** After a value fit: P(alive), expected purchases in 90 days, CLV over the chosen horizon. */
+  pAlive?: number | null;
+  exp90?: number | null;
+  clv?: number | null;
 }
 
 export interface CustomerPage {
@@ -177,6 +182,37 @@ export interface ClusterResult {
   clusters: (GroupCount & { means: (number | null)[]; traits: { feature: string; level: 'high' | 'low' }[] })[];
 }
 
+export interface ValueRequest {
+  /** Calibration end; days after it are the holdout. Default: the last order day. */
+  calibrationEndDay?: number;
+  timeUnit: 'D' | 'W';
+  model: 'bgnbd' | 'pareto';
+  months: number;
+  monthlyDiscountRate: number;
+  margin: number;
+}
+
+export interface ValueResult {
+  calibrationEndDay: number;
+  lastDay: number;
+  timeUnit: 'D' | 'W';
+  customers: number;
+  repeaters: number;
+  bgNbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number; converged: boolean; se: { r: number; alpha: number; a: number; b: number } };
+  paretoNbd: { r: number; alpha: number; s: number; beta: number; logLikelihood: number; converged: boolean } | null;
+  paretoError: string | null;
+  gammaGamma: { p: number; q: number; gamma: number; logLikelihood: number; converged: boolean };
+  model: 'bgnbd' | 'pareto';
+  /** The better model: lower holdout error when there is a holdout, else higher log-likelihood. */
+  better: 'bgnbd' | 'pareto';
+  totals: { clv: number; expected90: number; meanPAlive: number };
+  /** Mean holdout purchases per customer, actual vs predicted, by calibration frequency (7 = 7+). */
+  holdout: { frequency: number; customers: number; actual: number; predicted: number }[];
+  holdoutMae: { bgnbd: number | null; pareto: number | null };
+  heat: { frequency: number; recency: number; pAlive: number; expected: number }[];
+  bySegment: { key: string; customers: number; totalClv: number; meanClv: number; meanPAlive: number }[];
+}
+
 /** What the user may override when previewing a file. */
 export interface PreviewOverrides {
   encoding?: TextEncodingName;
@@ -258,6 +294,7 @@ export interface EngineApi {
     jobId: string, files: { file: File; settings: ImportSettings }[], target: ImportTarget, onProgress?: ProgressCallback,
   ): Promise<ImportResult>;
   rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
+  value(jobId: string, datasetId: string, request: ValueRequest, onProgress?: ProgressCallback): Promise<ValueResult>;
   tiers(datasetId: string, shares: number[], basis: TierBasis): Promise<TiersResult>;
   lifecycle(datasetId: string, options: Omit<LifecycleOptions, 'analysisDay'>): Promise<LifecycleResult>;
   rule(datasetId: string, group: RuleGroup): Promise<RuleResult>;

@@ -17,6 +17,7 @@ import { storeDataset } from './ops/store';
 import { previewFile } from './ops/import/preview';
 import { importFiles } from './ops/import/run';
 import { runRfm, segmentCsv, segmentPersona } from './ops/segments';
+import { runValue } from './ops/value';
 import { runClusters, runLifecycle, runRule, runTiers } from './ops/groupings';
 import { cellMembers, compareSnapshots, snapshotAfterImport, snapshotCurrent } from './ops/snapshots';
 
@@ -147,6 +148,15 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
 
     async rfm(datasetId, request) {
       return runRfm(current(datasetId), request);
+    },
+
+    value(jobId, datasetId, request, onProgress?: ProgressCallback) {
+      return run(jobId, async () => {
+        const ds = current(datasetId);
+        onProgress?.({ phase: 'fitting', done: 0, total: 4 });
+        await yieldToEvents();
+        return runValue(ds, request, (done, total) => onProgress?.({ phase: 'fitting', done, total }));
+      });
     },
 
     async tiers(datasetId, shares, basis) {

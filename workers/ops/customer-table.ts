@@ -4,10 +4,11 @@ import { ageOn, NO_DAY } from '../../src/lib/domain';
 import type { CustomerPage, CustomerQuery, CustomerRow, CustomerSortKey } from '../api';
 import type { LoadedDataset } from './loaded';
 
-const SORTABLE: CustomerSortKey[] = ['id', 'name', 'gender', 'age', 'city', 'channel', 'signup', 'orders', 'net', 'firstOrder', 'lastOrder'];
+const SORTABLE: CustomerSortKey[] = ['id', 'name', 'gender', 'age', 'city', 'channel', 'signup', 'orders', 'net', 'firstOrder', 'lastOrder', 'pAlive', 'exp90', 'clv'];
 const MAX_PAGE = 500;
 
 const day = (d: number): number | null => (d === NO_DAY ? null : d);
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 /** The per-customer table behind the customers view (built once per loaded dataset). */
 export function customerTable(ds: LoadedDataset): ColumnTable {
@@ -40,6 +41,13 @@ export function customerTable(ds: LoadedDataset): ColumnTable {
     firstOrder: Array.from(s.firstDay, day),
     lastOrder: Array.from(s.lastDay, day),
     hay,
+    ...(ds.value
+      ? {
+          pAlive: Array.from(ds.value.pAlive, finite),
+          exp90: Array.from(ds.value.exp90, finite),
+          clv: Array.from(ds.value.clv, finite),
+        }
+      : {}),
   });
   return ds.customerTable;
 }
@@ -88,5 +96,6 @@ export function toRow(r: CustomerRow & { row?: number; hay?: string }): Customer
   return {
     id: r.id, name: r.name, gender: r.gender, age: r.age, city: r.city, province: r.province, channel: r.channel,
     signup: r.signup, orders: r.orders, net: r.net, firstOrder: r.firstOrder, lastOrder: r.lastOrder,
+    ...(r.pAlive !== undefined ? { pAlive: r.pAlive, exp90: r.exp90, clv: r.clv } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { Segmentation } from './segments';
+import type { CustomerValue } from './value';
 import {
   indexDataset, summarizeCustomers, type CustomerSummary, type DatasetContent, type IndexedDataset,
 } from '../../src/lib/domain';
@@ -20,6 +21,8 @@ export interface LoadedDataset {
   facts?: {
     analysisDay: number; net: Float64Array; recency: Float64Array; age: Float64Array; tenure: Float64Array; aov: Float64Array;
   };
+  /** Per-customer model results of the last value fit. */
+  value?: CustomerValue;
   /** Each customer's usual days between purchases (built on first use). */
   gaps?: Float64Array;
 }

@@ -2,3 +2,5 @@ export * from './types';
 export * from './days';
 export * from './metrics';
 export * from './segments';
+export * from './clv';
+export * from './retention';

@@ -2,7 +2,7 @@ import { NO_DAY } from '../types';
 import type { RfmInputRow } from './rfm';
 
 /** The per-customer facts RFM needs (a subset of CustomerSummary). */
-export interface RfmSummaryColumns {
+export interface RfmInputSummary {
   orders: Int32Array;
   sales: Float64Array;
   returns: Float64Array;
@@ -35,7 +35,7 @@ export interface RfmInputOptions {
  *   lastDay: Int32Array.of(10) }, { analysisDay: 15, monetary: 'average' });
  * // [{ customerId: 'a', recencyDays: 5, frequency: 2, monetary: 40 }]
  */
-export function rfmInputs(ids: readonly string[], summary: RfmSummaryColumns, options: RfmInputOptions): RfmInputRow[] {
+export function rfmInputs(ids: readonly string[], summary: RfmInputSummary, options: RfmInputOptions): RfmInputRow[] {
   const n = ids.length;
   const { orders, sales, returns, lastDay } = summary;
   if (orders.length !== n || sales.length !== n || returns.length !== n || lastDay.length !== n)
@@ -48,7 +48,7 @@ export function rfmInputs(ids: readonly string[], summary: RfmSummaryColumns, op
 
 function _rfmInputs(
   ids: readonly string[],
-  s: RfmSummaryColumns,
+  s: RfmInputSummary,
   analysisDay: number,
   average: boolean,
   net: boolean,

@@ -1,0 +1,392 @@
+/**
+ * BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): per-customer
+ * log-likelihood, maximum-likelihood fit, P(alive), expected purchases, P(X(t) = n) and standard
+ * errors. Everything in log space; formulas and safe forms from MODELS.md.
+ * Notation: x = repeat purchases (frequency), t_x = recency, T = age, all in one time unit.
+ */
+import { minimizeWithRestarts } from './optimize';
+import { hyp2f1Minus1, lnBeta, lnGamma, logAddExp, logSubExp } from './special';
+
+/** BG/NBD parameters, all > 0. */
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+/** Calibration data, one entry per customer (or per group when weights are given). */
+export interface BgNbdData {
+  frequency: ArrayLike<number>;
+  recency: ArrayLike<number>;
+  T: ArrayLike<number>;
+  /** Number of customers each entry stands for [1 each]. */
+  weights?: ArrayLike<number>;
+}
+
+/** Result of {@link fitBgNbd}. */
+export interface BgNbdFit extends BgNbdParams {
+  /** Summed (weighted) log-likelihood at the estimate. */
+  logLikelihood: number;
+  converged: boolean;
+}
+
+/** Fewest repeat customers the fit accepts. */
+export const BG_NBD_MIN_REPEATERS = 20;
+
+/**
+ * Log-likelihood of one customer (x repeat purchases, last at t_x, observed for T).
+ * @example bgNbdLogLikelihood({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 0, 0, 40) // −0.59947382…
+ */
+export function bgNbdLogLikelihood(p: BgNbdParams, frequency: number, recency: number, T: number): number {
+  const { r, alpha, a, b } = p;
+  const x = frequency;
+  const a1 = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha);
+  const a2 = lnGamma(a + b) + lnGamma(b + x) - lnGamma(b) - lnGamma(a + b + x);
+  const a3 = -(r + x) * Math.log(alpha + T);
+  const a4 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + recency) : Number.NEGATIVE_INFINITY;
+  return a1 + a2 + logAddExp(a3, a4);
+}
+
+/**
+ * Probability that a customer with history (x, t_x, T) is still alive at T; 1 when x = 0.
+ * @example bgNbdProbabilityAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86)
+ */
+export function bgNbdProbabilityAlive(p: BgNbdParams, frequency: number, recency: number, T: number): number {
+  const x = frequency;
+  if (x === 0) return 1;
+  const { r, alpha, a, b } = p;
+  // ln[a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)], with the ratio as log1p for precision.
+  const lnOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((T - recency) / (alpha + recency));
+  return 1 / (1 + Math.exp(lnOdds));
+}
+
+/**
+ * (a+b+x−1)/(a−1) · [1 − (1−z)^(a−1) · ₂F₁(a+b−1−r, a−1; a+b+x−1; z)], with ln(1−z) given.
+ * Written as [−expm1(u) − e^u·(₂F₁ − 1)]/(a−1), u = (a−1)·ln(1−z), so it keeps precision for a
+ * near 1; within 1e-6 of a = 1 it averages the two sides at 1 ± 1e-6 (smooth in a; error ~1e-12).
+ */
+function eulerFactor(r: number, a: number, b: number, x: number, z: number, ln1mz: number): number {
+  const h = 1e-6;
+  if (Math.abs(a - 1) < h) {
+    return 0.5 * (eulerFactorAt(r, 1 + h, b, x, z, ln1mz) + eulerFactorAt(r, 1 - h, b, x, z, ln1mz));
+  }
+  return eulerFactorAt(r, a, b, x, z, ln1mz);
+}
+
+function eulerFactorAt(r: number, a: number, b: number, x: number, z: number, ln1mz: number): number {
+  const c = a + b + x - 1;
+  const u = (a - 1) * ln1mz;
+  const tail = hyp2f1Minus1(a + b - 1 - r, a - 1, c, z);
+  return (c / (a - 1)) * (-Math.expm1(u) - Math.exp(u) * tail);
+}
+
+/**
+ * Expected purchases in (T, T + t] of a customer with history (x, t_x, T) (Euler-transformed
+ * ₂F₁, so it stays finite for large x). Throws `{ code: 'model.hyp2f1NotConverged' }` only for
+ * horizons far beyond the data (t ≳ 10⁴·(α + T) with x = 0), where the series cannot settle.
+ * @example bgNbdExpectedPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
+ */
+export function bgNbdExpectedPurchases(
+  p: BgNbdParams,
+  t: number,
+  frequency: number,
+  recency: number,
+  T: number,
+): number {
+  if (!(t > 0)) return t === 0 ? 0 : Number.NaN;
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + T + t);
+  const ln1mz = -Math.log1p(t / (alpha + T));
+  return eulerFactor(r, a, b, frequency, z, ln1mz) * bgNbdProbabilityAlive(p, frequency, recency, T);
+}
+
+/**
+ * Expected purchases in (0, t] of a new customer, E[X(t)].
+ * @example bgNbdExpectedPurchasesNew({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 78) // ≈ 1.8576
+ */
+export function bgNbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
+  if (!(t > 0)) return t === 0 ? 0 : Number.NaN;
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + t);
+  const ln1mz = -Math.log1p(t / alpha);
+  return eulerFactor(r, a, b, 0, z, ln1mz);
+}
+
+/**
+ * P(X(t) = n): probability that a new customer makes exactly n purchases in (0, t].
+ * @example bgNbdProbabilityOfPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 0)
+ */
+export function bgNbdProbabilityOfPurchases(p: BgNbdParams, t: number, n: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`bgNbdProbabilityOfPurchases: n must be an integer ≥ 0, got ${n}`);
+  if (!(t > 0)) return t === 0 ? (n === 0 ? 1 : 0) : Number.NaN;
+  const { r, alpha, a, b } = p;
+  const lnP = -Math.log1p(t / alpha); // ln(α/(α+t))
+  const lnQ = Math.log(t) - Math.log(alpha + t); // ln(t/(α+t))
+  const lnBab = lnBeta(a, b);
+  // ln NB(j) = ln[Γ(r+j)/(Γ(r)·j!) · p^r · q^j], by recurrence from j = 0.
+  let lnNb = r * lnP;
+  let lnHead = Number.NEGATIVE_INFINITY; // ln Σ_{j<n} NB(j)
+  for (let j = 0; j < n; j++) {
+    lnHead = logAddExp(lnHead, lnNb);
+    lnNb += Math.log((r + j) / (j + 1)) + lnQ;
+  }
+  const first = lnBeta(a, b + n) - lnBab + lnNb;
+  if (n === 0) return Math.exp(first);
+  const second = lnBeta(a + 1, b + n - 1) - lnBab + lnNegativeBinomialTail(r, lnQ, n, lnNb, lnHead);
+  return Math.exp(logAddExp(first, second));
+}
+
+/**
+ * ln P(NB ≥ n) given ln NB(n) and ln Σ_{j<n} NB(j): 1 − head when the head is small, otherwise
+ * the tail summed forward (no cancellation), falling back to 1 − head if that does not settle.
+ */
+function lnNegativeBinomialTail(r: number, lnQ: number, n: number, lnNbN: number, lnHead: number): number {
+  if (lnHead < -Math.LN2) return logSubExp(0, lnHead);
+  const q = Math.exp(lnQ);
+  let term = 1; // NB(j)/NB(n)
+  let sum = 1;
+  for (let j = n; j < n + 1_000_000; j++) {
+    const ratio = ((r + j) / (j + 1)) * q;
+    term *= ratio;
+    sum += term;
+    if (ratio < 1 && term < 1e-17 * sum) return lnNbN + Math.log(sum);
+  }
+  return lnHead >= 0 ? Number.NEGATIVE_INFINITY : logSubExp(0, lnHead);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fitting
+
+/** Data merged to distinct (x, t_x, T) groups, with distinct-value tables for the hot loop. */
+interface Prepared {
+  /** Distinct x values and, per group, the index into them. */
+  xs: Float64Array;
+  xIndex: Int32Array;
+  /** Distinct T and t_x values and the group indices into them. */
+  Ts: Float64Array;
+  TIndex: Int32Array;
+  txs: Float64Array;
+  txIndex: Int32Array;
+  weight: Float64Array;
+  totalWeight: number;
+  /** Scratch per evaluation: per distinct x, A1 + A2 without r·ln α, and a/(b+x−1) (0 for x = 0). */
+  cx: Float64Array;
+  dx: Float64Array;
+  lT: Float64Array;
+  lTx: Float64Array;
+}
+
+function distinctIndex(values: number[], index: Int32Array): Float64Array {
+  const map = new Map<number, number>();
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let k = map.get(values[i]);
+    if (k === undefined) {
+      k = out.length;
+      map.set(values[i], k);
+      out.push(values[i]);
+    }
+    index[i] = k;
+  }
+  return Float64Array.from(out);
+}
+
+function prepare(data: BgNbdData): Prepared {
+  const { frequency, recency, T, weights } = data;
+  const n = frequency.length;
+  if (recency.length !== n || T.length !== n || (weights && weights.length !== n)) {
+    throw new RangeError('BG/NBD data: frequency, recency, T (and weights) must have the same length');
+  }
+  const groups = new Map<string, number>();
+  const gx: number[] = [];
+  const gtx: number[] = [];
+  const gT: number[] = [];
+  const gw: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i];
+    const tx = recency[i];
+    const age = T[i];
+    const w = weights ? weights[i] : 1;
+    if (!(Number.isInteger(x) && x >= 0 && tx >= 0 && age >= tx && Number.isFinite(age) && w >= 0 && Number.isFinite(w))) {
+      throw new RangeError(`BG/NBD data: invalid row ${i} (x ${x}, t_x ${tx}, T ${age}, weight ${w})`);
+    }
+    if (w === 0) continue;
+    const txUsed = x === 0 ? 0 : tx; // t_x does not enter the likelihood when x = 0
+    const key = `${x} ${txUsed} ${age}`;
+    const g = groups.get(key);
+    if (g === undefined) {
+      groups.set(key, gx.length);
+      gx.push(x);
+      gtx.push(txUsed);
+      gT.push(age);
+      gw.push(w);
+    } else {
+      gw[g] += w;
+    }
+  }
+  const m = gx.length;
+  const xIndex = new Int32Array(m);
+  const TIndex = new Int32Array(m);
+  const txIndex = new Int32Array(m);
+  const xs = distinctIndex(gx, xIndex);
+  const Ts = distinctIndex(gT, TIndex);
+  const txs = distinctIndex(gtx, txIndex);
+  let totalWeight = 0;
+  for (const w of gw) totalWeight += w;
+  return {
+    xs,
+    xIndex,
+    Ts,
+    TIndex,
+    txs,
+    txIndex,
+    weight: Float64Array.from(gw),
+    totalWeight,
+    cx: new Float64Array(xs.length),
+    dx: new Float64Array(xs.length),
+    lT: new Float64Array(Ts.length),
+    lTx: new Float64Array(txs.length),
+  };
+}
+
+/** Summed weighted log-likelihood over the prepared groups. */
+function totalLogLikelihood(d: Prepared, r: number, alpha: number, a: number, b: number): number {
+  if (!(r > 0 && alpha > 0 && a > 0 && b > 0 && Number.isFinite(r + alpha + a + b))) return Number.NaN;
+  const { xs, cx, dx, lT, lTx, Ts, txs } = d;
+  const lnGr = lnGamma(r);
+  const lnGb = lnGamma(b);
+  const lnGab = lnGamma(a + b);
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k];
+    if (x === 0) {
+      cx[k] = 0;
+      dx[k] = 0;
+    } else {
+      cx[k] = lnGamma(r + x) - lnGr + lnGab + lnGamma(b + x) - lnGb - lnGamma(a + b + x);
+      dx[k] = a / (b + x - 1);
+    }
+  }
+  for (let k = 0; k < Ts.length; k++) lT[k] = Math.log(alpha + Ts[k]);
+  for (let k = 0; k < txs.length; k++) lTx[k] = Math.log(alpha + txs[k]);
+  const { xIndex, TIndex, txIndex, weight } = d;
+  let sum = 0;
+  for (let i = 0; i < weight.length; i++) {
+    const k = xIndex[i];
+    const rx = r + xs[k];
+    const ratio = dx[k];
+    const lnT = lT[TIndex[i]];
+    if (ratio === 0) {
+      sum -= weight[i] * rx * lnT; // x = 0: A3 only
+      continue;
+    }
+    // logaddexp(A3, A4) = −(r+x)·ln(α+t_x) + ln[((α+t_x)/(α+T))^(r+x) + a/(b+x−1)]; the power is ≤ 1.
+    const lnTx = lTx[txIndex[i]];
+    sum += weight[i] * (cx[k] - rx * lnTx + Math.log(Math.exp(rx * (lnTx - lnT)) + ratio));
+  }
+  return sum + d.totalWeight * r * Math.log(alpha);
+}
+
+function checkFitData(data: BgNbdData): void {
+  const { frequency, weights } = data;
+  let repeaters = 0;
+  let first = Number.NaN;
+  let varies = false;
+  for (let i = 0; i < frequency.length; i++) {
+    const w = weights ? weights[i] : 1;
+    if (!(w > 0)) continue;
+    const x = frequency[i];
+    if (x > 0) repeaters += w;
+    if (Number.isNaN(first)) first = x;
+    else if (x !== first) varies = true;
+  }
+  if (repeaters < BG_NBD_MIN_REPEATERS) throw { code: 'model.tooFewRepeaters', params: { count: repeaters } };
+  if (!varies) throw { code: 'model.noVariance' };
+}
+
+/**
+ * Maximum-likelihood BG/NBD fit: Nelder–Mead on log-parameters from several starts (best kept),
+ * identical (x, t_x, T) rows merged with weights. Throws `{ code: 'model.tooFewRepeaters',
+ * params: { count } }` with fewer than 20 repeat customers and `{ code: 'model.noVariance' }` when
+ * every frequency is the same.
+ * @example fitBgNbd({ frequency, recency, T }) // CDNOW: r 0.243, alpha 4.414, a 0.793, b 2.426, LL −9582.4
+ */
+export function fitBgNbd(data: BgNbdData): BgNbdFit {
+  checkFitData(data);
+  const d = prepare(data);
+  const scale = 1 / d.totalWeight;
+  const objective = (theta: number[]) =>
+    -scale * totalLogLikelihood(d, Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
+  // Starts: all 1; all 0.1; and α at the mean age (α is on the time scale of T).
+  let meanT = 0;
+  for (let i = 0; i < d.weight.length; i++) meanT += d.weight[i] * d.Ts[d.TIndex[i]];
+  meanT = Math.max(meanT * scale, 1e-3);
+  const ln01 = Math.log(0.1);
+  const starts = [
+    [0, 0, 0, 0],
+    [ln01, ln01, ln01, ln01],
+    [0, Math.log(meanT), 0, 0],
+  ];
+  const best = minimizeWithRestarts(objective, starts, { tolerance: 1e-10, maxIterations: 4000 });
+  const [r, alpha, a, b] = best.x.map(Math.exp);
+  const logLikelihood = totalLogLikelihood(d, r, alpha, a, b);
+  return { r, alpha, a, b, logLikelihood, converged: best.converged && Number.isFinite(logLikelihood) };
+}
+
+/** Summed (weighted) log-likelihood of a data set at p. */
+export function bgNbdTotalLogLikelihood(p: BgNbdParams, data: BgNbdData): number {
+  return totalLogLikelihood(prepare(data), p.r, p.alpha, p.a, p.b);
+}
+
+/** Inverse of a small symmetric matrix by Gauss–Jordan with partial pivoting; null if singular. */
+function invert(m: number[][]): number[][] | null {
+  const n = m.length;
+  const aug = m.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let i = col + 1; i < n; i++) if (Math.abs(aug[i][col]) > Math.abs(aug[pivot][col])) pivot = i;
+    if (!(Math.abs(aug[pivot][col]) > 0)) return null;
+    [aug[col], aug[pivot]] = [aug[pivot], aug[col]];
+    const div = aug[col][col];
+    for (let j = 0; j < 2 * n; j++) aug[col][j] /= div;
+    for (let i = 0; i < n; i++) {
+      if (i === col) continue;
+      const f = aug[i][col];
+      for (let j = 0; j < 2 * n; j++) aug[i][j] -= f * aug[col][j];
+    }
+  }
+  return aug.map((row) => row.slice(n));
+}
+
+/**
+ * Asymptotic standard errors of the estimates: square roots of the diagonal of the inverse
+ * Hessian of −LL (central second differences on the natural scale, step 1e-4 relative).
+ * NaN where the Hessian is not positive definite there.
+ * @example bgNbdStandardErrors(fit, data) // CDNOW: r 0.0126, alpha 0.378, a 0.186, b 0.705
+ */
+export function bgNbdStandardErrors(p: BgNbdParams, data: BgNbdData): BgNbdParams {
+  const d = prepare(data);
+  const p0 = [p.r, p.alpha, p.a, p.b];
+  const f = (q: number[]) => -totalLogLikelihood(d, q[0], q[1], q[2], q[3]);
+  const h = p0.map((v) => 1e-4 * v);
+  const f0 = f(p0);
+  const at = (i: number, si: number, j: number, sj: number) => {
+    const q = p0.slice();
+    q[i] += si * h[i];
+    q[j] += sj * h[j];
+    return f(q);
+  };
+  const H: number[][] = p0.map(() => p0.map(() => 0));
+  for (let i = 0; i < 4; i++) {
+    H[i][i] = (at(i, 1, i, 0) - 2 * f0 + at(i, -1, i, 0)) / (h[i] * h[i]);
+    for (let j = 0; j < i; j++) {
+      H[i][j] = H[j][i] = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h[i] * h[j]);
+    }
+  }
+  const inv = invert(H);
+  const se = (i: number) => {
+    const v = inv ? inv[i][i] : Number.NaN;
+    return v > 0 && Number.isFinite(v) ? Math.sqrt(v) : Number.NaN;
+  };
+  return { r: se(0), alpha: se(1), a: se(2), b: se(3) };
+}

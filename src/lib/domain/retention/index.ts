@@ -1,0 +1,4 @@
+export * from './cohorts';
+export * from './churn';
+export * from './warnings';
+export * from './acquisition';

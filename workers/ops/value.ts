@@ -1,0 +1,221 @@
+/**
+ * Probabilistic customer value on the loaded dataset: the BTYD summary at a calibration end,
+ * BG/NBD or Pareto/NBD for purchases, Gamma-Gamma for spend, then per-customer P(alive),
+ * expected purchases, expected spend and CLV. A holdout (calibration end before the data's end)
+ * gives the comparison of predicted and actual purchases per frequency group.
+ */
+import {
+  bgNbdExpectedPurchases, bgNbdProbabilityAlive, bgNbdStandardErrors, customerLifetimeValue, fitBgNbd, fitGammaGamma,
+  fitParetoNbd, gammaGammaExpectedSpend, paretoNbdExpectedPurchases, paretoNbdProbabilityAlive, rfmSummaryColumns,
+  type BgNbdParams, type ParetoNbdParams,
+} from '../../src/lib/domain';
+import { NO_DAY } from '../../src/lib/domain';
+import type { ValueRequest, ValueResult } from '../api';
+import type { LoadedDataset } from './loaded';
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** Per-customer value columns kept on the loaded dataset (NaN for customers without purchases). */
+export interface CustomerValue {
+  pAlive: Float64Array;
+  exp30: Float64Array;
+  exp90: Float64Array;
+  exp365: Float64Array;
+  spend: Float64Array;
+  clv: Float64Array;
+}
+
+function safe(v: number): number {
+  return Number.isFinite(v) && v > 0 ? v : 0;
+}
+
+export function runValue(ds: LoadedDataset, request: ValueRequest, progress?: (done: number, total: number) => void): ValueResult {
+  const o = ds.indexed.orders;
+  const n = ds.indexed.customers.id.length;
+  let lastDay = NO_DAY;
+  for (let i = 0; i < o.length; i++) if (o.day[i] > lastDay) lastDay = o.day[i];
+  if (lastDay === NO_DAY) throw { code: 'model.noOrders' };
+  const calEnd = Math.min(request.calibrationEndDay ?? lastDay, lastDay);
+  const unitDays = request.timeUnit === 'W' ? 7 : 1;
+  const amount = new Float64Array(o.length);
+  for (let i = 0; i < o.length; i++) amount[i] = o.isReturn[i] ? -Math.abs(o.amount[i]) : o.amount[i];
+  const cal = rfmSummaryColumns(o.customer, o.day, amount, n, { observationEndDay: calEnd, unitDays });
+  // customers with a purchase day by the calibration end
+  const rows: number[] = [];
+  for (let c = 0; c < n; c++) if (Number.isFinite(cal.T[c])) rows.push(c);
+  const pick = (a: Float64Array) => Float64Array.from(rows, (c) => a[c]);
+  const data = { frequency: pick(cal.frequency), recency: pick(cal.recency), T: pick(cal.T) };
+  progress?.(1, 4);
+  const bg = fitBgNbd(data);
+  let pareto: (ParetoNbdParams & { logLikelihood: number; converged: boolean }) | null = null;
+  let paretoError: string | null = null;
+  try {
+    pareto = fitParetoNbd(data);
+  } catch (e) {
+    paretoError = (e as { code?: string }).code ?? 'model.failed';
+  }
+  progress?.(2, 4);
+  // Gamma-Gamma needs a positive mean repeat spend: repeaters whose repeat days total 0 are left
+  // out of its fit and valued at the population mean spend, like first-time buyers.
+  const positive = rows.filter((c) => cal.frequency[c] > 0 && cal.monetaryValue[c] > 0);
+  const gg = fitGammaGamma({
+    frequency: Float64Array.from(positive, (c) => cal.frequency[c]),
+    monetaryValue: Float64Array.from(positive, (c) => cal.monetaryValue[c]),
+  });
+  const usePareto = request.model === 'pareto' && pareto !== null;
+  const unitsPerMonth = DAYS_PER_MONTH / unitDays;
+  const value: CustomerValue = {
+    pAlive: new Float64Array(n).fill(NaN), exp30: new Float64Array(n).fill(NaN), exp90: new Float64Array(n).fill(NaN),
+    exp365: new Float64Array(n).fill(NaN), spend: new Float64Array(n).fill(NaN), clv: new Float64Array(n).fill(NaN),
+  };
+  const expected = (t: number, x: number, tx: number, T: number) =>
+    usePareto ? paretoNbdExpectedPurchases(pareto!, t, x, tx, T) : bgNbdExpectedPurchases(bg, t, x, tx, T);
+  const alive = (x: number, tx: number, T: number) =>
+    usePareto ? paretoNbdProbabilityAlive(pareto!, x, tx, T) : bgNbdProbabilityAlive(bg, x, tx, T);
+  let totalClv = 0, totalExp90 = 0, aliveSum = 0;
+  for (const c of rows) {
+    const x = cal.frequency[c], tx = cal.recency[c], T = cal.T[c];
+    value.pAlive[c] = Math.min(1, Math.max(0, alive(x, tx, T)));
+    value.exp30[c] = safe(expected(30 / unitDays, x, tx, T));
+    value.exp90[c] = safe(expected(90 / unitDays, x, tx, T));
+    value.exp365[c] = safe(expected(365 / unitDays, x, tx, T));
+    const m = cal.monetaryValue[c];
+    value.spend[c] = safe(gammaGammaExpectedSpend(gg, m > 0 ? x : 0, m > 0 ? m : 0));
+    value.clv[c] = usePareto
+      ? paretoClv(pareto!, value.spend[c], { x, tx, T }, request, unitsPerMonth)
+      : safe(customerLifetimeValue(bg, gg, { frequency: x, recency: tx, T, monetaryValue: m > 0 ? m : 0 }, {
+          months: request.months, monthlyDiscountRate: request.monthlyDiscountRate, margin: request.margin, timeUnitsPerMonth: unitsPerMonth,
+        }));
+    totalClv += value.clv[c];
+    totalExp90 += value.exp90[c];
+    aliveSum += value.pAlive[c];
+  }
+  ds.value = value;
+  ds.customerTable = undefined; // rebuilt with the value columns
+  ds.lastQuery = undefined;
+  progress?.(3, 4);
+  const holdout = holdoutComparison(ds, cal, rows, calEnd, lastDay, unitDays, {
+    used: (t, x, tx, T) => expected(t, x, tx, T),
+    bgnbd: (t, x, tx, T) => bgNbdExpectedPurchases(bg, t, x, tx, T),
+    pareto: pareto ? (t, x, tx, T) => paretoNbdExpectedPurchases(pareto!, t, x, tx, T) : null,
+  });
+  const se = bgNbdStandardErrors(bg, data);
+  progress?.(4, 4);
+  return {
+    calibrationEndDay: calEnd,
+    lastDay,
+    timeUnit: request.timeUnit,
+    customers: rows.length,
+    repeaters: data.frequency.reduce((k, f) => k + (f > 0 ? 1 : 0), 0),
+    bgNbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, logLikelihood: bg.logLikelihood, converged: bg.converged, se },
+    paretoNbd: pareto ? { r: pareto.r, alpha: pareto.alpha, s: pareto.s, beta: pareto.beta, logLikelihood: pareto.logLikelihood, converged: pareto.converged } : null,
+    paretoError,
+    gammaGamma: { p: gg.p, q: gg.q, gamma: gg.gamma, logLikelihood: gg.logLikelihood, converged: gg.converged },
+    model: usePareto ? 'pareto' : 'bgnbd',
+    better: holdout.mae.bgnbd !== null && holdout.mae.pareto !== null
+      ? holdout.mae.pareto < holdout.mae.bgnbd ? 'pareto' : 'bgnbd'
+      : pareto && pareto.logLikelihood > bg.logLikelihood ? 'pareto' : 'bgnbd',
+    totals: { clv: totalClv, expected90: totalExp90, meanPAlive: rows.length ? aliveSum / rows.length : 0 },
+    holdout: holdout.groups,
+    holdoutMae: holdout.mae,
+    heat: heatMaps(bg, cal, rows, unitDays),
+    bySegment: bySegment(ds, value),
+  };
+
+  function paretoClv(p: ParetoNbdParams, spend: number, c: { x: number; tx: number; T: number }, r: ValueRequest, tau: number): number {
+    let sum = 0;
+    let prev = 0;
+    for (let i = 1; i <= r.months; i++) {
+      const e = paretoNbdExpectedPurchases(p, i * tau, c.x, c.tx, c.T);
+      sum += safe(e - prev) / Math.pow(1 + r.monthlyDiscountRate, i);
+      prev = e;
+    }
+    return safe(sum * spend * (r.margin ?? 1));
+  }
+}
+
+type Expectation = (t: number, x: number, tx: number, T: number) => number;
+
+/** Actual purchase days after the calibration end vs the model's expectation, by calibration frequency. */
+function holdoutComparison(
+  ds: LoadedDataset, cal: { frequency: Float64Array; recency: Float64Array; T: Float64Array }, rows: number[], calEnd: number, lastDay: number,
+  unitDays: number, models: { used: Expectation; bgnbd: Expectation; pareto: Expectation | null },
+) {
+  const empty = { groups: [] as ValueResult['holdout'], mae: { bgnbd: null as number | null, pareto: null as number | null } };
+  if (lastDay <= calEnd) return empty;
+  const o = ds.indexed.orders;
+  const n = ds.indexed.customers.id.length;
+  // distinct purchase days per customer in the holdout window
+  const actual = new Float64Array(n);
+  const seen = new Map<number, number>();
+  for (let i = 0; i < o.length; i++) {
+    if (o.isReturn[i] || o.day[i] <= calEnd) continue;
+    const key = o.customer[i] * 100_000 + (o.day[i] - calEnd);
+    if (!seen.has(key)) {
+      seen.set(key, 1);
+      actual[o.customer[i]]++;
+    }
+  }
+  const t = (lastDay - calEnd) / unitDays;
+  const groups = Array.from({ length: 8 }, (_, f) => ({ frequency: f, customers: 0, actual: 0, predicted: 0 }));
+  let errBg = 0, errPareto = 0;
+  for (const c of rows) {
+    const x = cal.frequency[c], tx = cal.recency[c], T = cal.T[c];
+    const g = groups[Math.min(7, x)];
+    g.customers++;
+    g.actual += actual[c];
+    g.predicted += safe(models.used(t, x, tx, T));
+    errBg += Math.abs(safe(models.bgnbd(t, x, tx, T)) - actual[c]);
+    if (models.pareto) errPareto += Math.abs(safe(models.pareto(t, x, tx, T)) - actual[c]);
+  }
+  for (const g of groups) if (g.customers) {
+    g.actual /= g.customers;
+    g.predicted /= g.customers;
+  }
+  const k = rows.length;
+  return {
+    groups: groups.filter((g) => g.customers > 0),
+    mae: { bgnbd: k ? errBg / k : null, pareto: k && models.pareto ? errPareto / k : null },
+  };
+}
+
+/** P(alive) and expected purchases in the next period over frequency × recency, for the longest T. */
+function heatMaps(p: BgNbdParams, cal: { frequency: Float64Array; T: Float64Array }, rows: number[], unitDays: number) {
+  let maxF = 0, maxT = 0;
+  for (const c of rows) {
+    if (cal.frequency[c] > maxF) maxF = cal.frequency[c];
+    if (cal.T[c] > maxT) maxT = cal.T[c];
+  }
+  const fSteps = Math.min(20, Math.max(1, Math.ceil(maxF)));
+  const cells: ValueResult['heat'] = [];
+  const horizon = 90 / unitDays;
+  for (let i = 0; i <= fSteps; i++) {
+    const x = Math.round((i * Math.max(1, maxF)) / fSteps);
+    for (let j = 0; j <= 20; j++) {
+      const tx = x === 0 ? 0 : (j * maxT) / 20;
+      cells.push({
+        frequency: x, recency: Math.round(tx * 10) / 10,
+        pAlive: bgNbdProbabilityAlive(p, x, tx, maxT), expected: safe(bgNbdExpectedPurchases(p, horizon, x, tx, maxT)),
+      });
+      if (x === 0) break;
+    }
+  }
+  return cells;
+}
+
+/** CLV summed per group of the current segmentation. */
+function bySegment(ds: LoadedDataset, value: CustomerValue): ValueResult['bySegment'] {
+  const labels = ds.segmentation?.labels;
+  if (!labels) return [];
+  const m = new Map<string, { customers: number; clv: number; pAlive: number }>();
+  for (let c = 0; c < labels.length; c++) {
+    if (!labels[c] || !Number.isFinite(value.clv[c])) continue;
+    const g = m.get(labels[c]) ?? { customers: 0, clv: 0, pAlive: 0 };
+    g.customers++;
+    g.clv += value.clv[c];
+    g.pAlive += value.pAlive[c];
+    m.set(labels[c], g);
+  }
+  return [...m].map(([key, g]) => ({ key, customers: g.customers, totalClv: g.clv, meanClv: g.clv / g.customers, meanPAlive: g.pAlive / g.customers }))
+    .sort((a, b) => b.totalClv - a.totalClv);
+}
