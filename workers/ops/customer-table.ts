@@ -60,35 +60,48 @@ export function queryCustomers(ds: LoadedDataset, query: CustomerQuery): Custome
   const descending = query.descending ?? sortBy === 'net';
   const segment = query.segment && ds.segmentation ? query.segment : '';
   const key = JSON.stringify([search, sortBy, descending, segment, ds.segmentation?.id ?? 0]);
-  let table: ColumnTable;
-  let total: number;
-  if (ds.lastQuery?.key === key) {
-    ({ table, total } = ds.lastQuery);
-  } else {
-    table = base;
+  let cached = ds.lastQuery?.key === key ? ds.lastQuery : undefined;
+  if (!cached) {
+    let table = base;
     if (segment) {
       const labels = ds.segmentation!.labels;
       table = table.filter(aq.escape((d: { row: number }) => labels[d.row] === segment));
     }
-    total = table.numRows();
+    const total = table.numRows();
     if (search) table = table.filter(aq.escape((d: { hay: string }) => d.hay.includes(search)));
-    table = sortTable(table, sortBy, descending);
-    ds.lastQuery = { key, table, total };
+    cached = { key, table, total, order: sortOrder(table, sortBy, descending) };
+    ds.lastQuery = cached;
   }
+  const { table, total, order } = cached;
   const limit = Math.max(1, Math.min(MAX_PAGE, Math.floor(query.limit ?? 50)));
-  const matched = table.numRows();
+  const matched = order.length;
   const offset = Math.max(0, Math.min(Math.floor(query.offset ?? 0), Math.max(0, matched - 1)));
-  const rows = table.slice(offset, offset + limit).objects() as unknown as (CustomerRow & { row: number; hay?: string })[];
-  return { total, matched, offset, rows: rows.map(toRow) };
+  const rows: CustomerRow[] = [];
+  for (let i = offset; i < Math.min(matched, offset + limit); i++) {
+    rows.push(toRow(table.object(order[i]) as unknown as CustomerRow));
+  }
+  return { total, matched, offset, rows };
 }
 
-function sortTable(table: ColumnTable, sortBy: CustomerSortKey, descending: boolean): ColumnTable {
-  // Rows with an unknown value go last whichever the direction.
-  const known = table.filter(aq.escape((d: Record<string, unknown>) => d[sortBy] != null && d[sortBy] !== ''));
-  const unknown = table.filter(aq.escape((d: Record<string, unknown>) => d[sortBy] == null || d[sortBy] === ''));
-  const order = descending ? [aq.desc(sortBy), 'id'] : [sortBy, 'id'];
-  const sorted = known.orderby(...order);
-  return unknown.numRows() ? sorted.concat(unknown.orderby('id')) : sorted;
+const isUnknown = (v: unknown) => v == null || v === '' || (typeof v === 'number' && Number.isNaN(v));
+
+/** Row order for a sort: unknown values last in both directions, ties by id. */
+function sortOrder(table: ColumnTable, sortBy: CustomerSortKey, descending: boolean): Int32Array {
+  const values = table.array(sortBy) as ArrayLike<unknown>;
+  const ids = table.array('id') as ArrayLike<string>;
+  const order = Int32Array.from({ length: table.numRows() }, (_, i) => i);
+  const sign = descending ? -1 : 1;
+  order.sort((a, b) => {
+    const va = values[a], vb = values[b];
+    const ua = isUnknown(va), ub = isUnknown(vb);
+    if (ua !== ub) return ua ? 1 : -1;
+    if (!ua && va !== vb) {
+      const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+      if (c) return c * sign;
+    }
+    return ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0;
+  });
+  return order;
 }
 
 /** A customer's row for the table and the detail view. */

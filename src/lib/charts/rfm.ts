@@ -50,3 +50,40 @@ export function paretoSpec(points: { customerShare: number; valueShare: number }
     },
   };
 }
+
+/** Heat map of a model quantity over frequency × recency. */
+export function modelHeatSpec(
+  cells: { frequency: number; recency: number; pAlive: number; expected: number }[],
+  options: { field: 'pAlive' | 'expected'; fTitle: string; rTitle: string; title: string },
+): TopLevelSpec {
+  return {
+    width: 'container',
+    height: 240,
+    data: { values: cells },
+    mark: { type: 'rect', tooltip: true },
+    encoding: {
+      x: { field: 'recency', type: 'ordinal', title: options.rTitle, axis: { labelOverlap: 'parity', labelAngle: -45 } },
+      y: { field: 'frequency', type: 'ordinal', title: options.fTitle, sort: 'descending' },
+      color: { field: options.field, type: 'quantitative', title: options.title, scale: { scheme: 'viridis' } },
+    },
+  };
+}
+
+/** Actual vs predicted mean purchases per group, side by side. */
+export function pairedBarsSpec(
+  rows: { group: string; series: string; value: number }[],
+  options: { xTitle: string; yTitle: string },
+): TopLevelSpec {
+  return {
+    width: 'container',
+    height: 220,
+    data: { values: rows },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: { field: 'group', type: 'ordinal', title: options.xTitle, axis: { labelAngle: 0 } },
+      xOffset: { field: 'series' },
+      y: { field: 'value', type: 'quantitative', title: options.yTitle },
+      color: { field: 'series', type: 'nominal', title: null },
+    },
+  };
+}
