@@ -213,6 +213,17 @@ export interface ValueResult {
   bySegment: { key: string; customers: number; totalClv: number; meanClv: number; meanPAlive: number }[];
 }
 
+/** Cohort retention: first-purchase month × months since, with the repeat-purchase rate. */
+export interface CohortResult {
+  cohorts: string[];
+  sizes: number[];
+  /** Share of the cohort buying in month k after its first (null for an empty cohort). */
+  retention: (number | null)[][];
+  /** Net revenue in month k as a share of the cohort's first month. */
+  revenueRetention: (number | null)[][];
+  repeatRate: number | null;
+}
+
 /** What the user may override when previewing a file. */
 export interface PreviewOverrides {
   encoding?: TextEncodingName;
@@ -294,6 +305,7 @@ export interface EngineApi {
     jobId: string, files: { file: File; settings: ImportSettings }[], target: ImportTarget, onProgress?: ProgressCallback,
   ): Promise<ImportResult>;
   rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
+  cohorts(datasetId: string, maxMonths?: number): Promise<CohortResult>;
   value(jobId: string, datasetId: string, request: ValueRequest, onProgress?: ProgressCallback): Promise<ValueResult>;
   tiers(datasetId: string, shares: number[], basis: TierBasis): Promise<TiersResult>;
   lifecycle(datasetId: string, options: Omit<LifecycleOptions, 'analysisDay'>): Promise<LifecycleResult>;

@@ -2,7 +2,9 @@
  * The engine: the implementation of EngineApi. The worker entry exposes one instance with
  * Comlink; tests and benchmarks may call it directly.
  */
-import { computeKpis, monthlySeries, type DatasetContent } from '../src/lib/domain';
+import {
+  cohortTable, computeKpis, monthlySeries, repeatPurchaseRate, retentionRates, revenueRetention, type DatasetContent,
+} from '../src/lib/domain';
 import { generateDemo } from '../src/lib/domain/demo';
 import {
   decodeDataset, newId, openDatabase, readChunks, sweepPendingBatches, toNotice, type DatasetRow, type WorkbenchDB,
@@ -157,6 +159,15 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
         await yieldToEvents();
         return runValue(ds, request, (done, total) => onProgress?.({ phase: 'fitting', done, total }));
       });
+    },
+
+    async cohorts(datasetId, maxMonths = 24) {
+      const ds = current(datasetId);
+      const table = cohortTable(ds.indexed.orders, ds.indexed.customers.id.length, { maxMonths });
+      return {
+        cohorts: table.cohorts, sizes: table.sizes, retention: retentionRates(table), revenueRetention: revenueRetention(table),
+        repeatRate: repeatPurchaseRate(ds.summary.orders),
+      };
     },
 
     async tiers(datasetId, shares, basis) {

@@ -87,3 +87,26 @@ export function pairedBarsSpec(
     },
   };
 }
+
+/** Cohort retention heat map: first-purchase month (rows) × months since (columns). */
+export function cohortSpec(
+  cells: { cohort: string; k: number; value: number }[],
+  options: { cohortTitle: string; kTitle: string; valueTitle: string },
+): TopLevelSpec {
+  return {
+    width: 'container',
+    height: { step: 12 },
+    data: { values: cells },
+    mark: { type: 'rect', tooltip: true },
+    encoding: {
+      x: { field: 'k', type: 'ordinal', title: options.kTitle, axis: { labelAngle: 0, labelOverlap: 'parity' } },
+      y: { field: 'cohort', type: 'ordinal', title: options.cohortTitle },
+      color: { field: 'value', type: 'quantitative', title: options.valueTitle, scale: { scheme: 'blues', domain: [0, 1] }, legend: { format: '.0%' } },
+      tooltip: [
+        { field: 'cohort', type: 'ordinal', title: options.cohortTitle },
+        { field: 'k', type: 'ordinal', title: options.kTitle },
+        { field: 'value', type: 'quantitative', title: options.valueTitle, format: '.1%' },
+      ],
+    },
+  };
+}

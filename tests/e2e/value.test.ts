@@ -1,0 +1,44 @@
+// Customer value in a real browser: the simple formula, the model fit on the demo, its diagnostics.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, recordForeignRequests, type LaunchedBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: LaunchedBrowser;
+let page: Page;
+let foreign: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser({ locale: 'en-US' });
+  foreign = recordForeignRequests(browser.context, baseUrl);
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('customer value', () => {
+  it('shows the simple CLV formula with the numbers filled in', async () => {
+    await page.goto(baseUrl);
+    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
+    await page.getByRole('link', { name: 'Value' }).click();
+    await expect.poll(() => page.getByTestId('simple-formula').textContent()).toMatch(/^CLV = [\d.]+ × CN¥[\d,.]+ × 3 × 30% = CN¥[\d,.]+$/);
+    await expect.poll(() => page.getByTestId('cohorts').locator('.chart-body svg, .chart-body canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  });
+
+  it('fits the models on the demo data and shows parameters, diagnostics and valuable customers', async () => {
+    await page.getByRole('button', { name: 'Fit models' }).click();
+    const params = page.getByTestId('value-params');
+    await expect.poll(() => params.count(), { timeout: 60_000 }).toBe(1);
+    expect(await params.textContent()).toMatch(/BG\/NBD.*r [\d.]+ ± [\d.]+/);
+    expect(await params.textContent()).toContain('Gamma-Gamma');
+    expect(await page.locator('body').textContent()).not.toMatch(/NaN|Infinity/);
+    expect(await page.getByTestId('value-totals').textContent()).toContain('Mean P(alive)');
+    await expect.poll(() => page.locator('table tbody tr').last().textContent()).toContain('CN¥');
+  });
+
+  it('made no request to another origin', () => {
+    expect(foreign).toEqual([]);
+  });
+});
