@@ -224,6 +224,12 @@ export interface CohortResult {
   repeatRate: number | null;
 }
 
+export interface AcquisitionResult {
+  channels: { channel: string; customers: number; cac: number | null; source: 'fields' | 'table'; meanClv: number | null; ratio: number | null; paybackMonths: number | null }[];
+  /** Churn rate per 30-day period (customers silent longer than the threshold by the period's end). */
+  churn: { periodStart: number; activeAtStart: number; churned: number; rate: number | null }[];
+}
+
 /** What the user may override when previewing a file. */
 export interface PreviewOverrides {
   encoding?: TextEncodingName;
@@ -306,6 +312,8 @@ export interface EngineApi {
   ): Promise<ImportResult>;
   rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
   cohorts(datasetId: string, maxMonths?: number): Promise<CohortResult>;
+  /** CAC per channel (cost fields, or a cost table: total spend per channel), with CLV/CAC after a value fit; churn per period. */
+  acquisition(datasetId: string, costTable?: Record<string, number>, inactiveAfterDays?: number): Promise<AcquisitionResult>;
   value(jobId: string, datasetId: string, request: ValueRequest, onProgress?: ProgressCallback): Promise<ValueResult>;
   tiers(datasetId: string, shares: number[], basis: TierBasis): Promise<TiersResult>;
   lifecycle(datasetId: string, options: Omit<LifecycleOptions, 'analysisDay'>): Promise<LifecycleResult>;

@@ -3,7 +3,8 @@
  * Comlink; tests and benchmarks may call it directly.
  */
 import {
-  cohortTable, computeKpis, monthlySeries, repeatPurchaseRate, retentionRates, revenueRetention, type DatasetContent,
+  cacByChannel, churnRateByPeriod, clvToCac, cohortTable, computeKpis, monthlySeries, repeatPurchaseRate, retentionRates,
+  revenueRetention, NO_DAY, type DatasetContent,
 } from '../src/lib/domain';
 import { generateDemo } from '../src/lib/domain/demo';
 import {
@@ -167,6 +168,37 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
       return {
         cohorts: table.cohorts, sizes: table.sizes, retention: retentionRates(table), revenueRetention: revenueRetention(table),
         repeatRate: repeatPurchaseRate(ds.summary.orders),
+      };
+    },
+
+    async acquisition(datasetId, costTable, inactiveAfterDays = 180) {
+      const ds = current(datasetId);
+      const c = ds.indexed.customers;
+      const cac = cacByChannel(c.channel, c.acquisitionCost, { costTable });
+      const cacMap = Object.fromEntries(cac.map((x) => [x.channel, x.cac]));
+      const value = ds.value;
+      const months = ds.valueMonths ?? 12;
+      const withClv = value
+        ? clvToCac(value.clv, c.channel, cacMap, { monthlyMargin: Float64Array.from(value.clv, (v) => v / months) })
+        : [];
+      const byChannel = new Map(withClv.map((x) => [x.channel, x]));
+      const s = ds.summary;
+      let first = Infinity, last = -Infinity;
+      for (let i = 0; i < s.firstDay.length; i++) {
+        if (s.firstDay[i] === NO_DAY) continue;
+        first = Math.min(first, s.firstDay[i]);
+        last = Math.max(last, s.lastDay[i]);
+      }
+      const churn = Number.isFinite(first) && last - first > inactiveAfterDays + 30
+        ? churnRateByPeriod(s.firstDay, s.lastDay, { periodDays: 30, startDay: first + inactiveAfterDays, endDay: last, inactiveAfterDays })
+        : [];
+      return {
+        channels: cac.map((x) => ({
+          channel: x.channel, customers: x.customers, cac: x.cac, source: x.source,
+          meanClv: byChannel.get(x.channel)?.meanClv ?? null, ratio: byChannel.get(x.channel)?.ratio ?? null,
+          paybackMonths: byChannel.get(x.channel)?.paybackMonths ?? null,
+        })),
+        churn,
       };
     },
 

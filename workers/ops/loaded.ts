@@ -21,8 +21,9 @@ export interface LoadedDataset {
   facts?: {
     analysisDay: number; net: Float64Array; recency: Float64Array; age: Float64Array; tenure: Float64Array; aov: Float64Array;
   };
-  /** Per-customer model results of the last value fit. */
+  /** Per-customer model results of the last value fit, and its horizon in months. */
   value?: CustomerValue;
+  valueMonths?: number;
   /** Each customer's usual days between purchases (built on first use). */
   gaps?: Float64Array;
 }

@@ -91,6 +91,7 @@ export function runValue(ds: LoadedDataset, request: ValueRequest, progress?: (d
     aliveSum += value.pAlive[c];
   }
   ds.value = value;
+  ds.valueMonths = request.months;
   ds.customerTable = undefined; // rebuilt with the value columns
   ds.lastQuery = undefined;
   progress?.(3, 4);

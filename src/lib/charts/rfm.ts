@@ -110,3 +110,17 @@ export function cohortSpec(
     },
   };
 }
+
+/** A rate per period as a line (periods already labelled, in order). */
+export function rateLineSpec(points: { period: string; rate: number | null }[], yTitle: string): TopLevelSpec {
+  return {
+    width: 'container',
+    height: 180,
+    data: { values: points },
+    mark: { type: 'line', point: true, tooltip: true },
+    encoding: {
+      x: { field: 'period', type: 'ordinal', title: null, sort: null, axis: { labelAngle: -45, labelOverlap: 'parity' } },
+      y: { field: 'rate', type: 'quantitative', title: yTitle, axis: { format: '.0%' } },
+    },
+  };
+}

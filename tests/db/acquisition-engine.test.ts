@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest';
+import { createEngine } from '../../workers/engine';
+import { openDatabase } from '../../src/lib/db';
+
+it('CAC per channel from cost fields or a cost table, CLV/CAC after a fit, churn per period', async () => {
+  const engine = createEngine(openDatabase('acq'));
+  const id = await engine.createDemo('d', { locale: 'en' });
+  await engine.load('l', id);
+  const before = await engine.acquisition(id);
+  expect(before.channels).toHaveLength(6);
+  const referral = before.channels.find((c) => c.channel === 'Referral')!;
+  expect(referral.source).toBe('fields');
+  expect(referral.meanClv).toBeNull();
+  const withTable = await engine.acquisition(id, { Referral: referral.customers * 50 });
+  expect(withTable.channels.find((c) => c.channel === 'Referral')).toMatchObject({ source: 'table', cac: 50 });
+  await engine.value('v', id, { timeUnit: 'W', model: 'bgnbd', months: 12, monthlyDiscountRate: 0.01, margin: 0.3 });
+  const after = await engine.acquisition(id);
+  const r = after.channels.find((c) => c.channel === 'Referral')!;
+  expect(r.meanClv).toBeGreaterThan(0);
+  expect(r.ratio).toBeCloseTo(r.meanClv! / r.cac!, 10);
+  expect(after.churn.length).toBeGreaterThan(12);
+  for (const p of after.churn) if (p.rate !== null) expect(p.rate).toBeGreaterThanOrEqual(0);
+}, 60_000);
