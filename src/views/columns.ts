@@ -1,7 +1,7 @@
 import type { Column } from '../lib/components/table';
 import type { CustomerRow } from '../../workers/api';
 import type { MessageKey } from '../lib/i18n/messages';
-import { formatDay, formatMoney, formatNumber, type Locale } from '../lib/i18n/format';
+import { formatDay, formatMoney, formatNumber, formatPercent, type Locale } from '../lib/i18n/format';
 
 /** Columns of the customers table, worded and formatted for a language and currency. */
 export function customerColumns(t: (k: MessageKey) => string, locale: Locale, currency: string): Column<CustomerRow>[] {
@@ -18,5 +18,14 @@ export function customerColumns(t: (k: MessageKey) => string, locale: Locale, cu
     { key: 'net', label: t('col.revenue'), sortable: true, numeric: true, text: (r) => formatMoney(r.net, currency, locale) },
     { key: 'firstOrder', label: t('col.firstOrder'), sortable: true, text: (r) => formatDay(r.firstOrder, locale) },
     { key: 'lastOrder', label: t('col.lastOrder'), sortable: true, text: (r) => formatDay(r.lastOrder, locale) },
+  ];
+}
+
+/** Extra columns once a value model has been fitted: P(alive), expected purchases, CLV. */
+export function valueColumns(t: (k: MessageKey) => string, locale: Locale, currency: string): Column<CustomerRow>[] {
+  return [
+    { key: 'pAlive', label: t('value.pAlive'), sortable: true, numeric: true, text: (r) => formatPercent(r.pAlive ?? null, locale) },
+    { key: 'exp90', label: t('value.exp90'), sortable: true, numeric: true, text: (r) => formatNumber(r.exp90 ?? null, locale) },
+    { key: 'clv', label: t('value.clv'), sortable: true, numeric: true, text: (r) => formatMoney(r.clv ?? null, currency, locale) },
   ];
 }

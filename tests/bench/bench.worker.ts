@@ -7,7 +7,10 @@
 import * as aq from 'arquero';
 import * as Comlink from 'comlink';
 import Dexie from 'dexie';
-import { indexDataset, NO_DAY, standardize, summarizeCustomers } from '../../src/lib/domain';
+import {
+  bgNbdExpectedPurchases, bgNbdLogLikelihood, bgNbdProbabilityAlive, cohortTable, customerLifetimeValue, fitBgNbd,
+  fitGammaGamma, fitParetoNbd, indexDataset, monthIndexOfDay, NO_DAY, paretoNbdLogLikelihood, rfmSummary, standardize, summarizeCustomers,
+} from '../../src/lib/domain';
 import { generateSyntheticOrders } from '../../src/lib/domain/demo';
 import {
   CHUNK_ROWS, decodeDataset, encodeChunk, openDatabase, readChunks, rowCount, type WorkbenchDB,
@@ -18,11 +21,19 @@ import { storeDataset } from '../../workers/ops/store';
 import {
   BENCH_DATASET_ID, BENCH_DB, benchContent, benchDatasetRow, CUSTOMERS, ORDERS,
 } from './fixtures';
+import {
+  CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA, CDNOW_MASTER_ROWS, CDNOW_OBSERVATION_END, CDNOW_SUMMARY_ROWS, parseCdnowMaster,
+  parseCdnowSummary, SCORE_CUSTOMERS, scoreRows,
+} from './models';
 import type { BenchWorkerApi, StepResult } from './protocol';
 
 const KINDS: TableKind[] = ['customers', 'orders', 'surveys', 'interactions'];
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
+const fix = (v: number, digits = 4): string => v.toFixed(digits);
+
+/** Relative difference, for checking a summed log-likelihood pass against a fit's own figure. */
+const relDiff = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math.abs(b));
 
 function fail(step: string, message: string): never {
   throw new Error(`${step}: ${message}`);
@@ -367,6 +378,198 @@ const api: BenchWorkerApi = {
     return {
       timings: [{ name: 'arquero_parse', ms: round(parseMs), rows: ORDERS }],
       notes: { 'arquero: file.text() ms (not timed)': round(readMs) },
+    };
+  }),
+  cdnowFit: (masterText: string) => guard('cdnow', async (): Promise<StepResult> => {
+    const orders = parseCdnowMaster(masterText); // not timed
+    if (orders.length !== CDNOW_MASTER_ROWS) fail('cdnow', `parsed ${orders.length} rows, expected ${CDNOW_MASTER_ROWS}`);
+
+    // cdnow_full_fit: BTYD summary (weeks) → BG/NBD fit → Gamma-Gamma fit on repeaters with m > 0.
+    const t0 = performance.now();
+    const summary = rfmSummary(orders, { observationEnd: CDNOW_OBSERVATION_END, timeUnit: 'W' });
+    const t1 = performance.now();
+    const n = summary.length;
+    const frequency = new Float64Array(n);
+    const recency = new Float64Array(n);
+    const T = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      frequency[i] = summary[i].frequency;
+      recency[i] = summary[i].recency;
+      T[i] = summary[i].T;
+    }
+    const bg = fitBgNbd({ frequency, recency, T });
+    const t2 = performance.now();
+    const repeatX: number[] = [];
+    const repeatM: number[] = [];
+    let zeroSpendRepeaters = 0;
+    for (let i = 0; i < n; i++) {
+      if (!(summary[i].frequency > 0)) continue;
+      if (summary[i].monetaryValue > 0) {
+        repeatX.push(summary[i].frequency);
+        repeatM.push(summary[i].monetaryValue);
+      } else zeroSpendRepeaters++;
+    }
+    const gg = fitGammaGamma({ frequency: repeatX, monetaryValue: repeatM });
+    const t3 = performance.now();
+    const fitMs = t3 - t0;
+    if (!bg.converged || !gg.converged) fail('cdnow', `fits did not converge (BG/NBD ${bg.converged}, Gamma-Gamma ${gg.converged})`);
+
+    // bgnbd_ll_pass_cdnow: one summed per-customer log-likelihood at the fitted parameters.
+    const t4 = performance.now();
+    let ll = 0;
+    for (let i = 0; i < n; i++) ll += bgNbdLogLikelihood(bg, frequency[i], recency[i], T[i]);
+    const llMs = performance.now() - t4;
+    if (!Number.isFinite(ll)) fail('cdnow', `LL pass gave ${ll}`);
+
+    return {
+      timings: [
+        { name: 'cdnow_full_fit', ms: round(fitMs), rows: CDNOW_MASTER_ROWS },
+        { name: 'bgnbd_ll_pass_cdnow', ms: round(llMs), rows: CDNOW_MASTER_ROWS },
+      ],
+      notes: {
+        'cdnow: customers in summary': n,
+        'cdnow: repeaters for Gamma-Gamma (m > 0)': repeatX.length,
+        'cdnow: repeaters left out (m <= 0)': zeroSpendRepeaters,
+        'cdnow: breakdown rfmSummary / fitBgNbd / fitGammaGamma ms': `${round(t1 - t0)} / ${round(t2 - t1)} / ${round(t3 - t2)}`,
+        'cdnow: BG/NBD fit': `r ${fix(bg.r)} alpha ${fix(bg.alpha)} a ${fix(bg.a)} b ${fix(bg.b)} LL ${fix(bg.logLikelihood, 2)}`,
+        'cdnow: Gamma-Gamma fit': `p ${fix(gg.p)} q ${fix(gg.q)} gamma ${fix(gg.gamma)} LL ${fix(gg.logLikelihood, 2)}`,
+        'cdnow: LL pass sum (rel. diff to fit LL)': `${fix(ll, 2)} (${relDiff(ll, bg.logLikelihood).toExponential(1)})`,
+      },
+    };
+  }),
+
+  paretoFit: (summaryText: string) => guard('pareto', async (): Promise<StepResult> => {
+    const data = parseCdnowSummary(summaryText); // not timed
+    const n = data.frequency.length;
+    if (n !== CDNOW_SUMMARY_ROWS) fail('pareto', `parsed ${n} customers, expected ${CDNOW_SUMMARY_ROWS}`);
+
+    // pareto_nbd_fit
+    let t0 = performance.now();
+    const fit = fitParetoNbd(data);
+    const fitMs = performance.now() - t0;
+    if (!fit.converged) fail('pareto', 'fit did not converge');
+
+    // pareto_ll_pass_2357: one summed per-customer log-likelihood at the fitted parameters.
+    t0 = performance.now();
+    let ll = 0;
+    for (let i = 0; i < n; i++) ll += paretoNbdLogLikelihood(fit, data.frequency[i], data.recency[i], data.T[i]);
+    const llMs = performance.now() - t0;
+    if (!Number.isFinite(ll)) fail('pareto', `LL pass gave ${ll}`);
+
+    return {
+      timings: [
+        { name: 'pareto_nbd_fit', ms: round(fitMs), rows: n },
+        { name: 'pareto_ll_pass_2357', ms: round(llMs), rows: n },
+      ],
+      notes: {
+        'pareto: fit': `r ${fix(fit.r)} alpha ${fix(fit.alpha)} s ${fix(fit.s)} beta ${fix(fit.beta)} LL ${fix(fit.logLikelihood, 2)}`,
+        'pareto: LL pass sum (rel. diff to fit LL)': `${fix(ll, 2)} (${relDiff(ll, fit.logLikelihood).toExponential(1)})`,
+      },
+    };
+  }),
+
+  score100k: () => guard('score', async (): Promise<StepResult> => {
+    const rows = scoreRows(SCORE_CUSTOMERS); // not timed
+    const { frequency, recency, T, monetaryValue } = rows;
+    const n = frequency.length;
+    const bg = { ...CDNOW_BG_NBD };
+    const gg = { ...CDNOW_GAMMA_GAMMA };
+    const horizon = 90 / 7; // 90 days, in weeks
+    const clvOptions = { months: 12, monthlyDiscountRate: 0.01, margin: 1, timeUnitsPerMonth: 4.345 };
+    const alive = new Float64Array(n);
+    const expected = new Float64Array(n);
+    const clv = new Float64Array(n);
+
+    // score_100k: P(alive), expected purchases in 90 days and 12-month discounted CLV per customer.
+    let t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const x = frequency[i], tx = recency[i], age = T[i];
+      alive[i] = bgNbdProbabilityAlive(bg, x, tx, age);
+      expected[i] = bgNbdExpectedPurchases(bg, horizon, x, tx, age);
+      clv[i] = customerLifetimeValue(bg, gg, { frequency: x, recency: tx, T: age, monetaryValue: monetaryValue[i] }, clvOptions);
+    }
+    const scoreMs = performance.now() - t0;
+
+    // bgnbd_alive_pass_100k: P(alive) only, same rows.
+    const alive2 = new Float64Array(n);
+    t0 = performance.now();
+    for (let i = 0; i < n; i++) alive2[i] = bgNbdProbabilityAlive(bg, frequency[i], recency[i], T[i]);
+    const aliveMs = performance.now() - t0;
+
+    let sumAlive = 0, sumExpected = 0, sumClv = 0, repeaters = 0;
+    for (let i = 0; i < n; i++) {
+      if (!(alive[i] >= 0 && alive[i] <= 1) || !(expected[i] >= 0) || !(clv[i] >= 0) || !Number.isFinite(clv[i])) {
+        fail('score', `row ${i}: P(alive) ${alive[i]}, E[X] ${expected[i]}, CLV ${clv[i]}`);
+      }
+      if (alive2[i] !== alive[i]) fail('score', `row ${i}: the P(alive) pass differs`);
+      sumAlive += alive[i];
+      sumExpected += expected[i];
+      sumClv += clv[i];
+      if (frequency[i] > 0) repeaters++;
+    }
+    return {
+      timings: [
+        { name: 'score_100k', ms: round(scoreMs), rows: n },
+        { name: 'bgnbd_alive_pass_100k', ms: round(aliveMs), rows: n },
+      ],
+      notes: {
+        'score: repeaters (x > 0)': repeaters,
+        'score: mean P(alive) / E[X(90 d)] / 12-month CLV': `${fix(sumAlive / n)} / ${fix(sumExpected / n)} / ${fix(sumClv / n, 2)}`,
+      },
+    };
+  }),
+
+  cohort1m: () => guard('cohort', async (): Promise<StepResult> => {
+    // The bench's 1M orders, with dense customer indices (not timed).
+    const generated = generateSyntheticOrders({ orders: ORDERS, customers: CUSTOMERS, seed: 42 });
+    const customer = new Int32Array(ORDERS);
+    for (let i = 0; i < ORDERS; i++) customer[i] = Number(generated.customerId[i].slice(1)) - 1;
+    const orders = { length: ORDERS, customer, day: generated.day, amount: generated.amount, isReturn: generated.isReturn };
+
+    // cohort_1m
+    let t0 = performance.now();
+    const table = cohortTable(orders, CUSTOMERS);
+    const cohortMs = performance.now() - t0;
+
+    // cohort_baseline_pass_1m: the plain per-customer amount sum over the same rows.
+    t0 = performance.now();
+    const sums = sumPerCustomer(customer, generated.amount, CUSTOMERS);
+    const passMs = performance.now() - t0;
+
+    const sized = table.sizes.reduce((a, b) => a + b, 0);
+    if (table.cohorts.length === 0 || sized === 0 || sized > CUSTOMERS) fail('cohort', `${table.cohorts.length} cohorts, ${sized} customers`);
+    for (let c = 0; c < table.cohorts.length; c++) {
+      if (table.active[c][0] !== table.sizes[c]) fail('cohort', `cohort ${table.cohorts[c]}: active[0] ${table.active[c][0]} ≠ size ${table.sizes[c]}`);
+    }
+    // Reconcile (not timed): the table's revenue is the pass's net amount less the returns it leaves
+    // out by its conventions (returns of customers without a purchase, or before their first purchase month).
+    let revenue = 0;
+    for (const row of table.revenue) for (const v of row) revenue += v;
+    let net = 0;
+    for (let c = 0; c < CUSTOMERS; c++) net += sums[c];
+    const firstDay = new Int32Array(CUSTOMERS).fill(NO_DAY);
+    for (let i = 0; i < ORDERS; i++) {
+      const c = customer[i];
+      if (!generated.isReturn[i] && (firstDay[c] === NO_DAY || generated.day[i] < firstDay[c])) firstDay[c] = generated.day[i];
+    }
+    let leftOut = 0;
+    for (let i = 0; i < ORDERS; i++) {
+      const c = customer[i];
+      if (!generated.isReturn[i]) continue;
+      if (firstDay[c] === NO_DAY || monthIndexOfDay(generated.day[i]) < monthIndexOfDay(firstDay[c])) leftOut += generated.amount[i];
+    }
+    if (Math.abs(revenue - (net - leftOut)) > 0.01 * Math.max(1, table.cohorts.length)) {
+      fail('cohort', `table revenue ${revenue.toFixed(2)} ≠ pass net ${net.toFixed(2)} − left-out returns ${leftOut.toFixed(2)}`);
+    }
+    return {
+      timings: [
+        { name: 'cohort_1m', ms: round(cohortMs), rows: ORDERS },
+        { name: 'cohort_baseline_pass_1m', ms: round(passMs), rows: ORDERS },
+      ],
+      notes: {
+        'cohort: cohorts / customers in cohorts': `${table.cohorts.length} (${table.cohorts[0]} … ${table.cohorts[table.cohorts.length - 1]}) / ${sized}`,
+        'cohort: table revenue = pass net amount − returns left out': `${revenue.toFixed(2)} = ${net.toFixed(2)} − ${(-leftOut).toFixed(2)}`,
+      },
     };
   }),
 };

@@ -1,5 +1,5 @@
 /**
- * The bench page. `?phase=store|load|read|import` picks what this page load measures; run-bench.mjs
+ * The bench page. `?phase=store|load|read|import|models` picks what this page load measures; run-bench.mjs
  * navigates through the phases (each one a new page load on the same browser profile) and reads
  * `window.__benchResult`. The import phase waits for run-bench.mjs to put the CSV file in the
  * hidden `<input type=file>` (playwright setInputFiles), then times the app's import sequence on
@@ -7,6 +7,7 @@
  */
 import * as Comlink from 'comlink';
 import { runImportPhase } from './import-phase';
+import { CDNOW_MASTER_FILE, CDNOW_SUMMARY_FILE } from './models';
 import type { BenchResult, BenchWorkerApi, Phase, StepResult } from './protocol';
 
 declare global {
@@ -44,11 +45,27 @@ async function inFreshWorker<K extends keyof BenchWorkerApi>(
   }
 }
 
+/**
+ * A data file's text, as run-bench.mjs hands it to the page: it answers requests for
+ * `./bench-data/<name>` itself (playwright route) from files read outside the project.
+ */
+async function benchData(name: string): Promise<string> {
+  const response = await fetch(new URL(`./bench-data/${name}`, location.href));
+  if (!response.ok) throw new Error(`bench data ${name}: HTTP ${response.status}`);
+  return response.text();
+}
+
 const STEPS: Record<Phase, (() => Promise<StepResult>)[]> = {
   store: [() => inFreshWorker('store'), () => inFreshWorker('serialise')],
   load: [() => inFreshWorker('loadAndQuery')],
   read: [() => inFreshWorker('readChunksOnly')],
   import: [() => runImportPhase({ say, inFreshWorker })],
+  models: [
+    async () => inFreshWorker('cdnowFit', await benchData(CDNOW_MASTER_FILE)),
+    async () => inFreshWorker('paretoFit', await benchData(CDNOW_SUMMARY_FILE)),
+    () => inFreshWorker('score100k'),
+    () => inFreshWorker('cohort1m'),
+  ],
 };
 
 async function run(): Promise<BenchResult> {

@@ -15,7 +15,7 @@ export interface StepResult {
   notes: Notes;
 }
 
-export type Phase = 'store' | 'load' | 'read' | 'import';
+export type Phase = 'store' | 'load' | 'read' | 'import' | 'models';
 
 export type BenchResult =
   | { ok: true; phase: Phase; timings: Timing[]; notes: Notes }
@@ -32,4 +32,15 @@ export interface BenchWorkerApi {
   readChunksOnly(): Promise<StepResult>;
   /** Baseline of the import: read the file's text (not timed), then a bare `aq.fromCSV(text)` (arquero_parse). */
   arqueroParse(file: File): Promise<StepResult>;
+  /**
+   * CDNOW_master.txt's text: parse (not timed), then rfmSummary + fitBgNbd + fitGammaGamma
+   * (cdnow_full_fit), then one summed bgNbdLogLikelihood pass (bgnbd_ll_pass_cdnow).
+   */
+  cdnowFit(masterText: string): Promise<StepResult>;
+  /** cdnow_customers_summary.csv's text: parse (not timed), fitParetoNbd (pareto_nbd_fit), one LL pass (pareto_ll_pass_2357). */
+  paretoFit(summaryText: string): Promise<StepResult>;
+  /** P(alive), expected purchases and 12-month CLV of 100k synthetic customers (score_100k), P(alive) only (bgnbd_alive_pass_100k). */
+  score100k(): Promise<StepResult>;
+  /** cohortTable on the 1M bench orders (cohort_1m), then the per-customer sum pass (cohort_baseline_pass_1m). */
+  cohort1m(): Promise<StepResult>;
 }

@@ -3,7 +3,7 @@
 // headless Debian Chromium on a persistent temporary profile (real, on-disk IndexedDB) and prints
 // one JSON line per figure on stdout, then a table. Progress and diagnostics go to stderr.
 // BENCH_ENFORCE_TARGETS=1 also exits non-zero when a figure misses its target.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,15 @@ import { startStaticServer } from '../scripts/static-server.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DIST = path.join(HERE, 'dist');
+const repoRoot = path.resolve(HERE, '../..');
+/**
+ * Data files of the model figures, read from outside the project (never copied into it) and
+ * answered to the page's requests for `bench-data/<name>` (see main.ts benchData).
+ */
+const DATA_FILES = {
+  'CDNOW_master.txt': path.resolve(repoRoot, '../shared/data/cdnow/CDNOW_master.txt'),
+  'cdnow_customers_summary.csv': path.resolve(repoRoot, '../shared/data/cdnow/cdnow_customers_summary.csv'),
+};
 const TOTAL_LIMIT_MS = 290_000;
 const PHASE_LIMIT_MS = 180_000;
 const SETTLE_MS = 3000;
@@ -30,10 +39,14 @@ const FIGURES = [
   { name: 'kmeans_100k', baseline: 'typed_array_distance_pass_100k', target: 5000 },
   { name: 'import_1m_orders', baseline: 'arquero_parse', target: 10_000, moonshot: 3000 },
   { name: 'import_1m_longest_main_task', baseline: 'frame_budget', baselineFixed: 50, target: 100 },
+  { name: 'cdnow_full_fit', baseline: 'bgnbd_ll_pass_cdnow', target: 500 },
+  { name: 'pareto_nbd_fit', baseline: 'pareto_ll_pass_2357', target: 400 },
+  { name: 'score_100k', baseline: 'bgnbd_alive_pass_100k', target: 1000 },
+  { name: 'cohort_1m', baseline: 'cohort_baseline_pass_1m', target: 1000 },
 ];
 
 /** Page loads, in order: each a new navigation on the same profile. */
-const PHASES = ['store', 'load', 'read', 'import'];
+const PHASES = ['store', 'load', 'read', 'import', 'models'];
 
 const started = Date.now();
 const log = (...args) => console.error(`bench [${((Date.now() - started) / 1000).toFixed(1)}s]`, ...args);
@@ -61,6 +74,19 @@ async function loadBrowserHelpers() {
     logLevel: 'warn',
   });
   return module;
+}
+
+/** The model figures' data files' text, by the name the page asks for. */
+async function readDataFiles() {
+  const texts = new Map();
+  for (const [name, file] of Object.entries(DATA_FILES)) {
+    const text = await readFile(file, 'utf8').catch((error) => {
+      throw new Error(`cannot read the bench data file ${file}: ${error.message}`);
+    });
+    texts.set(name, text);
+    log(`  data file ${file}: ${(Buffer.byteLength(text) / 1048576).toFixed(2)} MB`);
+  }
+  return texts;
 }
 
 /** The import figure's orders CSV (tests/bench/orders-csv.ts), written to a temporary directory. */
@@ -135,6 +161,7 @@ async function main() {
   try {
     log('writing the import figure\'s orders CSV (tests/bench/orders-csv.ts)…');
     const importFile = await writeImportFile(tempDir);
+    const dataTexts = await readDataFiles();
     server = await startStaticServer({ root: DIST, basePath: '/bench/', port: 0 });
     log(`serving ${DIST} at ${server.url}; launching /usr/bin/chromium (temporary persistent profile)…`);
     browser = await launchBrowser({ locale: 'en-US' });
@@ -152,6 +179,13 @@ async function main() {
       if (r.status() >= 400) pageErrors.push(`HTTP ${r.status()}: ${r.url()}`);
     });
     page.on('requestfailed', (r) => pageErrors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+    // The model figures' data: answered here from the files read above, not served from dist.
+    await page.route(`${server.url}bench-data/**`, (route) => {
+      const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '');
+      const text = dataTexts.get(name);
+      if (text === undefined) return route.fulfill({ status: 404, contentType: 'text/plain', body: `no bench data ${name}` });
+      return route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: text });
+    });
 
     // Let the freshly launched browser finish its start-up work (2-core machines) before timing.
     await page.goto('about:blank');
