@@ -91,6 +91,10 @@ export interface CustomerOrderLine {
 
 export interface CustomerDetail {
   row: CustomerRow;
+  /** Median days between the customer's purchase days (null with fewer than two). */
+  usualGapDays: number | null;
+  /** 0–1 churn risk from the customer's own rhythm (0.5 at twice the usual gap); null if never bought. */
+  rhythmRisk: number | null;
   birthDay: number | null;
   acquisitionCost: number | null;
   returns: number;

@@ -80,4 +80,19 @@ describe('groupings in the engine', () => {
     expect(await engine.migrationMembers(before.id, after.id, 'champions', 'tier_2')).toEqual(['b']);
     db.close();
   });
+
+  it('rates churn risk from each customer’s own rhythm on the detail view', async () => {
+    const { db, engine, datasetId } = await loaded();
+    // b bought on Jan 1, 2, 9: gaps 1 and 7, usual gap (median) 4; silent 1 day by Jan 10 → r = 1/4,
+    // risk = r² / (r² + 2²) = 0.0625 / 4.0625
+    const b = await engine.customer(datasetId, 'b');
+    expect(b?.usualGapDays).toBe(4);
+    expect(b?.rhythmRisk).toBeCloseTo(0.0625 / 4.0625, 12);
+    // e bought once (Jan 1): the base gap is the median usual gap of a (1), b (4), c (5) = 4;
+    // silent 9 days → r = 9/4, risk = 5.0625 / 9.0625
+    const e = await engine.customer(datasetId, 'e');
+    expect(e?.usualGapDays).toBeNull();
+    expect(e?.rhythmRisk).toBeCloseTo(5.0625 / 9.0625, 12);
+    db.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { NO_DAY, rowsByCustomer } from '../../src/lib/domain';
+import { defaultAnalysisDay, NO_DAY, rhythmChurnRisk, rowsByCustomer, usualGaps } from '../../src/lib/domain';
 import type { CustomerDetail, CustomerOrderLine } from '../api';
 import { customerTable, toRow } from './customer-table';
 import type { LoadedDataset } from './loaded';
@@ -34,8 +34,15 @@ export function customerDetail(ds: LoadedDataset, customerId: string): CustomerD
     if (it.customerId[i] !== customerId) continue;
     interactions.push({ day: it.day[i], channel: it.channel[i], kind: it.kind[i], topic: it.topic[i], resolved: it.resolved[i] === 1 });
   }
+  ds.gaps ??= usualGaps(o, ds.indexed.customers.id.length);
+  ds.baseGap ??= median(ds.gaps);
+  const last = ds.summary.lastDay[k];
+  const since = last === NO_DAY ? NaN : defaultAnalysisDay(ds.summary.lastDay) - 1 - last;
+  const risk = last === NO_DAY ? NaN : rhythmChurnRisk(Float64Array.of(since), Float64Array.of(ds.gaps[k]), { baseGap: ds.baseGap ?? undefined })[0];
   return {
     row,
+    usualGapDays: Number.isFinite(ds.gaps[k]) ? ds.gaps[k] : null,
+    rhythmRisk: Number.isFinite(risk) ? risk : null,
     birthDay: c.birthDay[k] === NO_DAY ? null : c.birthDay[k],
     acquisitionCost: Number.isFinite(c.acquisitionCost[k]) ? c.acquisitionCost[k] : null,
     returns: ds.summary.returns[k],
@@ -43,4 +50,12 @@ export function customerDetail(ds: LoadedDataset, customerId: string): CustomerD
     surveys,
     interactions,
   };
+}
+
+/** Median of the finite values (null when there is none). */
+function median(values: Float64Array): number | null {
+  const v = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }

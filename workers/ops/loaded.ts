@@ -24,8 +24,9 @@ export interface LoadedDataset {
   /** Per-customer model results of the last value fit, and its horizon in months. */
   value?: CustomerValue;
   valueMonths?: number;
-  /** Each customer's usual days between purchases (built on first use). */
+  /** Each customer's usual days between purchases (built on first use), and their median. */
   gaps?: Float64Array;
+  baseGap?: number | null;
 }
 
 /** Index decoded content and summarise it per customer. */
