@@ -1,4 +1,4 @@
-import { rfmThresholds, type RfmInputRow } from './rfm';
+import { rfmColumns, rfmThresholds, type RfmInputRow } from './rfm';
 import { OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type SegmentRule } from './rfm-presets';
 
 /** A customer's raw RFM facts together with their scores. */
@@ -75,15 +75,7 @@ function _byRules(rows: readonly RfmScoredRow[], rules: readonly SegmentRule[]):
 
 function _rfm8(rows: readonly RfmScoredRow[], reference: 'mean' | 'median'): string[] {
   const n = rows.length;
-  const rec = new Float64Array(n);
-  const freq = new Float64Array(n);
-  const mon = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    rec[i] = r.recencyDays;
-    freq[i] = r.frequency;
-    mon[i] = r.monetary;
-  }
+  const { rec, freq, mon } = rfmColumns(rows);
   const center = reference === 'mean' ? mean : median;
   const rRef = center(rec);
   const fRef = center(freq);

@@ -193,15 +193,7 @@ function _rfmScores(
   user: NonNullable<RfmScoreOptions['thresholds']>,
 ): RfmScoreRow[] {
   const n = rows.length;
-  const rec = new Float64Array(n);
-  const freq = new Float64Array(n);
-  const mon = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    rec[i] = r.recencyDays;
-    freq[i] = r.frequency;
-    mon[i] = r.monetary;
-  }
+  const { rec, freq, mon } = rfmColumns(rows);
   const tR = columnThresholds(user.R, rec, bins);
   const tF = columnThresholds(user.F, freq, bins);
   const tM = columnThresholds(user.M, mon, bins);
@@ -217,4 +209,19 @@ function _rfmScores(
     };
   }
   return out;
+}
+
+/** Recency, frequency and monetary of the rows as typed columns (for passes over all rows). */
+export function rfmColumns(rows: readonly RfmInputRow[]): { rec: Float64Array; freq: Float64Array; mon: Float64Array } {
+  const n = rows.length;
+  const rec = new Float64Array(n);
+  const freq = new Float64Array(n);
+  const mon = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    rec[i] = r.recencyDays;
+    freq[i] = r.frequency;
+    mon[i] = r.monetary;
+  }
+  return { rec, freq, mon };
 }
