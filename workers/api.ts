@@ -6,7 +6,7 @@
  */
 import type { SnapshotRow } from '../src/lib/db/schema';
 import type {
-  DashboardKpis, LifecycleOptions, MigrationMatrix, MonthPoint, Notice, ParetoPoint, Persona, RuleGroup, SegmentRule, TierBasis, TierSummary,
+  DashboardKpis, LifecycleOptions, MigrationMatrix, MonthPoint, Notice, WarningRule, ParetoPoint, Persona, RuleGroup, SegmentRule, TierBasis, TierSummary,
 } from '../src/lib/domain';
 import type { ConvertStats, DateOrder, Delimiter, ImportKind, Reject, TextEncodingName } from '../src/lib/domain/import';
 
@@ -234,6 +234,12 @@ export interface AcquisitionResult {
   churn: { periodStart: number; activeAtStart: number; churned: number; rate: number | null }[];
 }
 
+export interface WarningsResult {
+  /** Day the figures are as of (the last order), null without orders. */
+  asOfDay: number | null;
+  alerts: { ruleId: string; code: string; params: Record<string, string | number>; count: number; customerIds: string[] }[];
+}
+
 /** What the user may override when previewing a file. */
 export interface PreviewOverrides {
   encoding?: TextEncodingName;
@@ -316,6 +322,8 @@ export interface EngineApi {
   ): Promise<ImportResult>;
   rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
   cohorts(datasetId: string, maxMonths?: number): Promise<CohortResult>;
+  /** Check early-warning rules against the loaded dataset. */
+  warnings(datasetId: string, rules: WarningRule[]): Promise<WarningsResult>;
   /** CAC per channel (cost fields, or a cost table: total spend per channel), with CLV/CAC after a value fit; churn per period. */
   acquisition(datasetId: string, costTable?: Record<string, number>, inactiveAfterDays?: number): Promise<AcquisitionResult>;
   value(jobId: string, datasetId: string, request: ValueRequest, onProgress?: ProgressCallback): Promise<ValueResult>;

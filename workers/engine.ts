@@ -21,6 +21,7 @@ import { previewFile } from './ops/import/preview';
 import { importFiles } from './ops/import/run';
 import { runRfm, segmentCsv, segmentPersona } from './ops/segments';
 import { runValue } from './ops/value';
+import { runWarnings } from './ops/warnings';
 import { runClusters, runLifecycle, runRule, runTiers } from './ops/groupings';
 import { cellMembers, compareSnapshots, snapshotAfterImport, snapshotCurrent } from './ops/snapshots';
 
@@ -200,6 +201,10 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
         })),
         churn,
       };
+    },
+
+    async warnings(datasetId, rules) {
+      return runWarnings(current(datasetId), rules);
     },
 
     async tiers(datasetId, shares, basis) {

@@ -95,4 +95,17 @@ describe('groupings in the engine', () => {
     expect(e?.rhythmRisk).toBeCloseTo(5.0625 / 9.0625, 12);
     db.close();
   });
+
+  it('early warnings: a silent customer beyond twice the usual gap, no segment churn', async () => {
+    const { db, engine, datasetId } = await loaded();
+    const r = await engine.warnings(datasetId, [
+      { id: 'churn', kind: 'segmentChurnAbove', segment: 'champions', threshold: 0.08 },
+      { id: 'silent', kind: 'inactiveBeyondGap', factor: 2 },
+    ]);
+    // as of Jan 10: nobody went silent for 90 days, so no segment churns; e bought once, 9 days ago,
+    // and the base gap is the median usual gap (a 1, b 4, c 5) = 4: 9 > 2 × 4 → e only (d: 5 ≤ 8)
+    expect(r.asOfDay).toBe(Date.UTC(2024, 0, 10) / 86_400_000);
+    expect(r.alerts.map((a) => [a.ruleId, a.customerIds])).toEqual([['silent', ['e']]]);
+    db.close();
+  });
 });

@@ -40,6 +40,24 @@ describe('customer value', () => {
     expect(await top.locator('tbody tr').first().textContent()).toContain('CN¥');
   });
 
+  it('checks early-warning rules on opening and lets an alert be acknowledged', async () => {
+    await page.getByRole('link', { name: /^Alerts/ }).click();
+    const list = page.getByTestId('alert-list');
+    await expect.poll(() => list.locator('h2').textContent()).toMatch(/Open alerts: \d+/);
+    const open = Number((await list.locator('h2').textContent())!.replace(/\D/g, ''));
+    if (open > 0) {
+      await list.getByRole('button', { name: 'Acknowledge' }).first().click();
+      await expect.poll(async () => Number((await list.locator('h2').textContent())!.replace(/\D/g, ''))).toBe(open - 1);
+    }
+    // a rule that always fires: any customer silent for more than half their usual gap
+    await page.getByRole('combobox', { name: 'Rule type' }).selectOption('inactiveBeyondGap');
+    await page.getByRole('spinbutton').fill('0.5');
+    await page.getByRole('combobox', { name: 'Value tier' }).selectOption('');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await expect.poll(async () => Number((await list.locator('h2').textContent())!.replace(/\D/g, ''))).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.getByTestId('alert-count').textContent()).toMatch(/^\d+$/);
+  });
+
   it('made no request to another origin', () => {
     expect(foreign).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * errors. Everything in log space; formulas and safe forms from MODELS.md.
  * Notation: x = repeat purchases (frequency), t_x = recency, T = age, all in one time unit.
  */
-import { minimizeWithRestarts } from './optimize';
+import { minimizeBfgs, minimizeWithRestarts, type MinimizeResult } from './optimize';
 import { hyp2f1Minus1, lnBeta, lnGamma, logAddExp, logSubExp } from './special';
 
 /** BG/NBD parameters, all > 0. */
@@ -175,6 +175,15 @@ interface Prepared {
   dx: Float64Array;
   lT: Float64Array;
   lTx: Float64Array;
+  /** Distinct x in increasing order (indices into xs) and the summed weight per distinct x. */
+  xOrder: Int32Array;
+  wByX: Float64Array;
+  /** Gradient scratch per distinct x: ∂(A1+A2)/∂r, ∂a, ∂b; and 1/(α+T), 1/(α+t_x) per distinct value. */
+  gxr: Float64Array;
+  gxa: Float64Array;
+  gxb: Float64Array;
+  iT: Float64Array;
+  iTx: Float64Array;
 }
 
 function distinctIndex(values: number[], index: Int32Array): Float64Array {
@@ -234,6 +243,9 @@ function prepare(data: BgNbdData): Prepared {
   const txs = distinctIndex(gtx, txIndex);
   let totalWeight = 0;
   for (const w of gw) totalWeight += w;
+  const wByX = new Float64Array(xs.length);
+  for (let i = 0; i < m; i++) wByX[xIndex[i]] += gw[i];
+  const xOrder = Int32Array.from(xs.keys()).sort((i, j) => xs[i] - xs[j]);
   return {
     xs,
     xIndex,
@@ -247,6 +259,13 @@ function prepare(data: BgNbdData): Prepared {
     dx: new Float64Array(xs.length),
     lT: new Float64Array(Ts.length),
     lTx: new Float64Array(txs.length),
+    xOrder,
+    wByX,
+    gxr: new Float64Array(xs.length),
+    gxa: new Float64Array(xs.length),
+    gxb: new Float64Array(xs.length),
+    iT: new Float64Array(Ts.length),
+    iTx: new Float64Array(txs.length),
   };
 }
 
@@ -285,6 +304,98 @@ function totalLogLikelihood(d: Prepared, r: number, alpha: number, a: number, b:
     sum += weight[i] * (cx[k] - rx * lnTx + Math.log(Math.exp(rx * (lnTx - lnT)) + ratio));
   }
   return sum + d.totalWeight * r * Math.log(alpha);
+}
+
+/**
+ * Summed weighted log-likelihood and its gradient with respect to (r, α, a, b), written into
+ * grad. Same value as {@link totalLogLikelihood} up to rounding; the digamma differences of the
+ * lnΓ terms are exact finite sums since x is an integer: ψ(r+x) − ψ(r) = Σ_{j<x} 1/(r+j).
+ */
+function logLikelihoodAndGradient(d: Prepared, r: number, alpha: number, a: number, b: number, grad: number[]): number {
+  grad[0] = grad[1] = grad[2] = grad[3] = Number.NaN;
+  if (!(r > 0 && alpha > 0 && a > 0 && b > 0 && Number.isFinite(r + alpha + a + b))) return Number.NaN;
+  const { xs, cx, dx, lT, lTx, iT, iTx, Ts, txs, xOrder, wByX, gxr, gxa, gxb } = d;
+  const lnGr = lnGamma(r);
+  const lnGb = lnGamma(b);
+  const lnGab = lnGamma(a + b);
+  const ab = a + b;
+  // Per distinct x (in increasing order): running sums Σ_{j<x} 1/(r+j), 1/(b+j), 1/(a+b+j).
+  let j = 0;
+  let sr = 0;
+  let sb = 0;
+  let sab = 0;
+  let sum = 0;
+  let gR = 0;
+  let gA = 0;
+  let gB = 0;
+  for (let o = 0; o < xOrder.length; o++) {
+    const k = xOrder[o];
+    const x = xs[k];
+    for (; j < x; j++) {
+      sr += 1 / (r + j);
+      sb += 1 / (b + j);
+      sab += 1 / (ab + j);
+    }
+    if (x === 0) {
+      cx[k] = 0;
+      dx[k] = 0;
+      gxr[k] = gxa[k] = gxb[k] = 0;
+    } else {
+      cx[k] = lnGamma(r + x) - lnGr + lnGab + lnGamma(b + x) - lnGb - lnGamma(ab + x);
+      dx[k] = a / (b + x - 1);
+      gxr[k] = sr;
+      gxa[k] = -sab;
+      gxb[k] = sb - sab;
+      const w = wByX[k];
+      sum += w * cx[k];
+      gR += w * sr;
+      gA -= w * sab;
+      gB += w * (sb - sab);
+    }
+  }
+  for (let k = 0; k < Ts.length; k++) {
+    lT[k] = Math.log(alpha + Ts[k]);
+    iT[k] = 1 / (alpha + Ts[k]);
+  }
+  for (let k = 0; k < txs.length; k++) {
+    lTx[k] = Math.log(alpha + txs[k]);
+    iTx[k] = 1 / (alpha + txs[k]);
+  }
+  const { xIndex, TIndex, txIndex, weight } = d;
+  let gAlpha = 0;
+  for (let i = 0; i < weight.length; i++) {
+    const k = xIndex[i];
+    const rx = r + xs[k];
+    const ratio = dx[k];
+    const w = weight[i];
+    const tI = TIndex[i];
+    const lnT = lT[tI];
+    if (ratio === 0) {
+      sum -= w * rx * lnT;
+      gR -= w * lnT;
+      gAlpha -= w * rx * iT[tI];
+      continue;
+    }
+    const xI = txIndex[i];
+    const lnTx = lTx[xI];
+    const invTx = iTx[xI];
+    const L = lnTx - lnT;
+    const pw = Math.exp(rx * L);
+    const inv = 1 / (pw + ratio);
+    const wP = pw * inv;
+    const wD = ratio * inv;
+    sum += w * (Math.log(pw + ratio) - rx * lnTx);
+    gR += w * (wP * L - lnTx);
+    gAlpha += w * (wP * rx * (invTx - iT[tI]) - rx * invTx);
+    gA += (w * wD) / a;
+    gB -= (w * wD) / (b + xs[k] - 1);
+  }
+  const lnAlpha = Math.log(alpha);
+  grad[0] = gR + d.totalWeight * lnAlpha;
+  grad[1] = gAlpha + (d.totalWeight * r) / alpha;
+  grad[2] = gA;
+  grad[3] = gB;
+  return sum + d.totalWeight * r * lnAlpha;
 }
 
 function checkFitData(data: BgNbdData): void {
@@ -327,10 +438,24 @@ export function fitBgNbd(data: BgNbdData): BgNbdFit {
     [ln01, ln01, ln01, ln01],
     [0, Math.log(meanT), 0, 0],
   ];
-  const best = minimizeWithRestarts(objective, starts, { tolerance: 1e-10, maxIterations: 4000 });
-  const [r, alpha, a, b] = best.x.map(Math.exp);
+  const grad = [0, 0, 0, 0];
+  const fg = (theta: number[], g: number[]): number => {
+    const p = theta.map(Math.exp);
+    const ll = logLikelihoodAndGradient(d, p[0], p[1], p[2], p[3], grad);
+    for (let i = 0; i < 4; i++) g[i] = -scale * grad[i] * p[i];
+    return -scale * ll;
+  };
+  let best: MinimizeResult | null = null;
+  for (const start of starts) {
+    const run = minimizeBfgs(fg, start, { gradientTolerance: 1e-12 });
+    (globalThis as any).__log?.(run.iterations, run.fx, run.converged);
+    if (best === null || run.fx < best.fx) best = run;
+  }
+  void minimizeWithRestarts;
+  void objective;
+  const [r, alpha, a, b] = (best as MinimizeResult).x.map(Math.exp);
   const logLikelihood = totalLogLikelihood(d, r, alpha, a, b);
-  return { r, alpha, a, b, logLikelihood, converged: best.converged && Number.isFinite(logLikelihood) };
+  return { r, alpha, a, b, logLikelihood, converged: (best as MinimizeResult).converged && Number.isFinite(logLikelihood) };
 }
 
 /** Summed (weighted) log-likelihood of a data set at p. */
@@ -390,3 +515,5 @@ export function bgNbdStandardErrors(p: BgNbdParams, data: BgNbdData): BgNbdParam
   };
   return { r: se(0), alpha: se(1), a: se(2), b: se(3) };
 }
+
+export const _llg = (p: BgNbdParams, data: BgNbdData, g: number[]) => logLikelihoodAndGradient(prepare(data), p.r, p.alpha, p.a, p.b, g);

@@ -168,3 +168,137 @@ export function minimizeWithRestarts(
   const result = polish.fx <= coarseBest.fx ? polish : { ...coarseBest, converged: polish.converged };
   return { ...result, iterations: total };
 }
+
+/** Options of {@link minimizeBfgs}. */
+export interface BfgsOptions {
+  /** Iteration cap [500]. */
+  maxIterations?: number;
+  /** Converged when every |∂f/∂xᵢ| ≤ gradientTolerance [1e-9]. */
+  gradientTolerance?: number;
+  /** Largest step length (max-norm) of one iteration [2]. */
+  maxStep?: number;
+}
+
+/**
+ * Minimise a smooth f with BFGS (inverse-Hessian update, backtracking Armijo line search, update
+ * skipped when the curvature condition fails). `fg(x, g)` returns f(x) and writes ∇f(x) into g;
+ * a NaN or infinite f counts as +Infinity (the step is shortened). Converged when the gradient's
+ * max-norm is within gradientTolerance; `converged: false` when the iteration cap is hit or the
+ * line search cannot make progress before that.
+ * @example minimizeBfgs((x, g) => { g[0] = 2 * (x[0] - 1); return (x[0] - 1) ** 2; }, [0]).x // ≈ [1]
+ */
+export function minimizeBfgs(
+  fg: (x: number[], g: number[]) => number,
+  x0: number[],
+  options: BfgsOptions = {},
+): MinimizeResult {
+  const maxIterations = options.maxIterations ?? 500;
+  const gtol = options.gradientTolerance ?? 1e-9;
+  const maxStep = options.maxStep ?? 2;
+  const n = x0.length;
+  const evaluate = (x: number[], g: number[]): number => {
+    const v = fg(x, g);
+    if (!Number.isFinite(v)) return Number.POSITIVE_INFINITY;
+    for (let i = 0; i < n; i++) if (!Number.isFinite(g[i])) return Number.POSITIVE_INFINITY;
+    return v;
+  };
+  let x = x0.slice();
+  let g = new Array<number>(n).fill(0);
+  let fx = evaluate(x, g);
+  if (!Number.isFinite(fx)) return { x, fx, iterations: 0, converged: false };
+  // Inverse Hessian approximation, row-major; starts as the identity.
+  const H = new Array<number>(n * n).fill(0);
+  const resetH = () => {
+    H.fill(0);
+    for (let i = 0; i < n; i++) H[i * n + i] = 1;
+  };
+  resetH();
+  let fresh = true; // H is the (unscaled) identity
+  const gNorm = (v: number[]) => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
+  const d = new Array<number>(n);
+  const xNew = new Array<number>(n);
+  let gNew = new Array<number>(n).fill(0);
+  const s = new Array<number>(n);
+  const y = new Array<number>(n);
+  const Hy = new Array<number>(n);
+  let iterations = 0;
+  let converged = gNorm(g) <= gtol;
+  for (; !converged && iterations < maxIterations; iterations++) {
+    // Search direction d = −H·g; fall back to steepest descent if it is not a descent direction.
+    let slope = 0;
+    for (let i = 0; i < n; i++) {
+      let v = 0;
+      for (let j = 0; j < n; j++) v -= H[i * n + j] * g[j];
+      d[i] = v;
+      slope += v * g[i];
+    }
+    if (!(slope < 0)) {
+      resetH();
+      fresh = true;
+      slope = 0;
+      for (let i = 0; i < n; i++) {
+        d[i] = -g[i];
+        slope -= g[i] * g[i];
+      }
+    }
+    let step = 1;
+    const dMax = gNorm(d);
+    if (dMax * step > maxStep) step = maxStep / dMax;
+    // Backtracking line search with Armijo condition (quadratic interpolation, bounded).
+    let fNew = Number.POSITIVE_INFINITY;
+    let accepted = false;
+    for (let k = 0; k < 60; k++) {
+      for (let i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
+      fNew = evaluate(xNew, gNew);
+      if (fNew <= fx + 1e-4 * step * slope) {
+        accepted = true;
+        break;
+      }
+      const quad = Number.isFinite(fNew) ? (-slope * step * step) / (2 * (fNew - fx - slope * step)) : 0.1 * step;
+      step = Math.min(0.5 * step, Math.max(0.1 * step, quad));
+    }
+    if (!accepted) {
+      if (fresh) break; // not even steepest descent makes progress: stop (not converged)
+      resetH();
+      fresh = true;
+      continue;
+    }
+    let sy = 0;
+    let yy = 0;
+    for (let i = 0; i < n; i++) {
+      s[i] = xNew[i] - x[i];
+      y[i] = gNew[i] - g[i];
+      sy += s[i] * y[i];
+      yy += y[i] * y[i];
+    }
+    x = xNew.slice();
+    const gt = g;
+    g = gNew;
+    gNew = gt;
+    fx = fNew;
+    converged = gNorm(g) <= gtol;
+    if (sy > 1e-12 * Math.sqrt(yy) * Math.sqrt(s.reduce((m, e) => m + e * e, 0))) {
+      if (fresh) {
+        // Scale the identity before the first update (Nocedal & Wright 6.20).
+        const c = sy / yy;
+        for (let i = 0; i < n * n; i++) H[i] *= c;
+        fresh = false;
+      }
+      // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1/(yᵀs).
+      const rho = 1 / sy;
+      let yHy = 0;
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let j = 0; j < n; j++) v += H[i * n + j] * y[j];
+        Hy[i] = v;
+        yHy += y[i] * v;
+      }
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          H[i * n + j] += -rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
+        }
+      }
+    }
+  }
+  return { x, fx, iterations, converged };
+}

@@ -1,0 +1,58 @@
+/**
+ * Early warnings on the loaded dataset: the user's rules checked against the 11-segment RFM
+ * groups (their churn in the last 30 days) and each customer's own rhythm and value tier.
+ */
+import {
+  assignRfmSegments, churnRateByPeriod, defaultAnalysisDay, evaluateWarnings, NO_DAY, rfmInputs, rfmScores, usualGaps,
+  valueTiers, type WarningRule,
+} from '../../src/lib/domain';
+import type { WarningsResult } from '../api';
+import type { LoadedDataset } from './loaded';
+
+/** Customers listed per alert (the count is always complete). */
+const MAX_LISTED = 500;
+const INACTIVE_AFTER_DAYS = 90;
+
+export function runWarnings(ds: LoadedDataset, rules: WarningRule[]): WarningsResult {
+  const c = ds.indexed.customers;
+  const s = ds.summary;
+  const n = c.id.length;
+  const analysisDay = defaultAnalysisDay(s.lastDay);
+  if (analysisDay === NO_DAY) return { asOfDay: null, alerts: [] };
+  const asOf = analysisDay - 1;
+  // 11-segment RFM labels, computed here without replacing the user's current segmentation
+  const inputs = rfmInputs(c.id, s, { analysisDay, monetary: 'total' });
+  const scores = rfmScores(inputs);
+  const labels = assignRfmSegments(inputs.map((r, i) => ({ ...r, R: scores[i].R, F: scores[i].F, M: scores[i].M })), 'rfm11');
+  const segment = new Array<string>(n).fill('');
+  inputs.forEach((r, i) => (segment[ds.indexed.customerIndex.get(r.customerId)!] = labels[i]));
+  const segmentChurn: Record<string, number | null> = {};
+  for (const key of new Set(labels)) {
+    const members = segment.map((g, i) => (g === key ? i : -1)).filter((i) => i >= 0);
+    const [period] = churnRateByPeriod(Int32Array.from(members, (i) => s.firstDay[i]), Int32Array.from(members, (i) => s.lastDay[i]), {
+      periodDays: 30, startDay: asOf - 29, endDay: asOf, inactiveAfterDays: INACTIVE_AFTER_DAYS,
+    });
+    segmentChurn[key] = period?.rate ?? null;
+  }
+  ds.gaps ??= usualGaps(ds.indexed.orders, n);
+  const finite = Array.from(ds.gaps).filter(Number.isFinite).sort((a, b) => a - b);
+  const baseGap = finite.length ? finite[finite.length >> 1] : undefined;
+  const net = Float64Array.from({ length: n }, (_, i) => s.sales[i] - s.returns[i]);
+  const tiers = valueTiers(net, [20, 30, 50], 'customers');
+  const triggered = evaluateWarnings(rules, {
+    segmentChurn,
+    customerId: c.id,
+    daysSinceLast: Float64Array.from(s.lastDay, (d) => (d === NO_DAY ? NaN : asOf - d)),
+    usualGap: ds.gaps,
+    valueTier: Array.from(tiers.tier, (t) => `tier_${t + 1}`),
+    tierOrder: ['tier_1', 'tier_2', 'tier_3'],
+    baseGap,
+    customerSegment: segment,
+    segmentValueNow: {},
+    segmentValueBefore: {},
+  });
+  return {
+    asOfDay: asOf,
+    alerts: triggered.map((t) => ({ ruleId: t.ruleId, code: t.code, params: t.params, count: t.customerIds.length, customerIds: t.customerIds.slice(0, MAX_LISTED) })),
+  };
+}
