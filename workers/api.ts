@@ -95,6 +95,8 @@ export interface CustomerDetail {
   usualGapDays: number | null;
   /** 0–1 churn risk from the customer's own rhythm (0.5 at twice the usual gap); null if never bought. */
   rhythmRisk: number | null;
+  /** After a value fit: expected purchases in the next 30 and 365 days, and expected spend per order. */
+  model: { exp30: number; exp365: number; spend: number } | null;
   birthDay: number | null;
   acquisitionCost: number | null;
   returns: number;
@@ -214,6 +216,8 @@ export interface ValueResult {
   holdout: { frequency: number; customers: number; actual: number; predicted: number }[];
   holdoutMae: { bgnbd: number | null; pareto: number | null };
   heat: { frequency: number; recency: number; pAlive: number; expected: number }[];
+  /** Cumulative repeat purchases per period since the first purchase date: actual and model. */
+  tracking: { day: number; actual: number; predicted: number }[];
   bySegment: { key: string; customers: number; totalClv: number; meanClv: number; meanPAlive: number }[];
 }
 
@@ -322,6 +326,8 @@ export interface EngineApi {
   ): Promise<ImportResult>;
   rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
   cohorts(datasetId: string, maxMonths?: number): Promise<CohortResult>;
+  /** Per group of the current segmentation: purchases per buyer per year and average order value. */
+  segmentRates(datasetId: string): Promise<{ key: string; buyers: number; purchasesPerYear: number; averageOrderValue: number }[]>;
   /** Check early-warning rules against the loaded dataset. */
   warnings(datasetId: string, rules: WarningRule[]): Promise<WarningsResult>;
   /** CAC per channel (cost fields, or a cost table: total spend per channel), with CLV/CAC after a value fit; churn per period. */

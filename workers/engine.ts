@@ -203,6 +203,29 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
       };
     },
 
+    async segmentRates(datasetId) {
+      const ds = current(datasetId);
+      const labels = ds.segmentation?.labels;
+      if (!labels) return [];
+      const s = ds.summary;
+      const groups = new Map<string, { buyers: number; orders: number; sales: number; years: number }>();
+      let end = -Infinity;
+      for (let c = 0; c < s.lastDay.length; c++) if (s.lastDay[c] !== NO_DAY && s.lastDay[c] > end) end = s.lastDay[c];
+      for (let c = 0; c < labels.length; c++) {
+        if (!labels[c] || s.orders[c] === 0) continue;
+        const g = groups.get(labels[c]) ?? { buyers: 0, orders: 0, sales: 0, years: 0 };
+        g.buyers++;
+        g.orders += s.orders[c];
+        g.sales += s.sales[c];
+        // years each buyer has been a customer, at least a month, so new buyers do not explode the rate
+        g.years += Math.max(30, end - s.firstDay[c] + 1) / 365.25;
+        groups.set(labels[c], g);
+      }
+      return [...groups].map(([key, g]) => ({
+        key, buyers: g.buyers, purchasesPerYear: g.orders / g.years, averageOrderValue: g.sales / g.orders,
+      }));
+    },
+
     async warnings(datasetId, rules) {
       return runWarnings(current(datasetId), rules);
     },

@@ -23,6 +23,10 @@ describe('customer value in the engine', () => {
     expect(v.bgNbd.r).toBeCloseTo(ref.r, 3);
     expect(v.bgNbd.logLikelihood).toBeCloseTo(ref.logLikelihood, 1);
     expect(v.holdout.length).toBe(8);
+    // tracking ends with every repeat purchase day of the log: the BTYD summary to the end counts them
+    const whole = rfmSummary(orders, { observationEnd: '1998-06-30', timeUnit: 'W' });
+    expect(v.tracking.at(-1)!.actual).toBe(whole.reduce((n, r) => n + r.frequency, 0));
+    expect(v.tracking.at(-1)!.predicted).toBeGreaterThan(0);
     expect(v.holdoutMae.bgnbd).toBeGreaterThan(0);
     expect(['bgnbd', 'pareto']).toContain(v.better);
     expect(Number.isFinite(v.totals.clv) && v.totals.clv > 0).toBe(true);

@@ -43,6 +43,9 @@ export function customerDetail(ds: LoadedDataset, customerId: string): CustomerD
     row,
     usualGapDays: Number.isFinite(ds.gaps[k]) ? ds.gaps[k] : null,
     rhythmRisk: Number.isFinite(risk) ? risk : null,
+    model: ds.value && Number.isFinite(ds.value.exp30[k])
+      ? { exp30: ds.value.exp30[k], exp365: ds.value.exp365[k], spend: ds.value.spend[k] }
+      : null,
     birthDay: c.birthDay[k] === NO_DAY ? null : c.birthDay[k],
     acquisitionCost: Number.isFinite(c.acquisitionCost[k]) ? c.acquisitionCost[k] : null,
     returns: ds.summary.returns[k],

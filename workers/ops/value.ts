@@ -5,7 +5,7 @@
  * gives the comparison of predicted and actual purchases per frequency group.
  */
 import {
-  bgNbdExpectedPurchases, bgNbdProbabilityAlive, bgNbdStandardErrors, customerLifetimeValue, fitBgNbd, fitGammaGamma,
+  bgNbdExpectedPurchases, bgNbdExpectedPurchasesNew, bgNbdProbabilityAlive, bgNbdStandardErrors, customerLifetimeValue, fitBgNbd, fitGammaGamma,
   fitParetoNbd, gammaGammaExpectedSpend, paretoNbdExpectedPurchases, paretoNbdProbabilityAlive, rfmSummaryColumns,
   type BgNbdParams, type ParetoNbdParams,
 } from '../../src/lib/domain';
@@ -120,6 +120,7 @@ export function runValue(ds: LoadedDataset, request: ValueRequest, progress?: (d
     holdout: holdout.groups,
     holdoutMae: holdout.mae,
     heat: heatMaps(bg, cal, rows, unitDays),
+    tracking: trackingSeries(ds, bg, cal.firstDay, lastDay, unitDays),
     bySegment: bySegment(ds, value),
   };
 
@@ -219,4 +220,46 @@ function bySegment(ds: LoadedDataset, value: CustomerValue): ValueResult['bySegm
   }
   return [...m].map(([key, g]) => ({ key, customers: g.customers, totalClv: g.clv, meanClv: g.clv / g.customers, meanPAlive: g.pAlive / g.customers }))
     .sort((a, b) => b.totalClv - a.totalClv);
+}
+
+/**
+ * Cumulative repeat purchases since the first purchase date, per period (days or weeks): actual
+ * (distinct purchase days after each customer's first) against the model's expectation for the
+ * same customers, Σ over first-purchase periods of n_w · E[X(t − w)] for a new customer.
+ */
+export function trackingSeries(
+  ds: LoadedDataset, p: BgNbdParams, firstDay: Int32Array, lastDay: number, unitDays: number,
+): { day: number; actual: number; predicted: number }[] {
+  let start = Infinity;
+  for (let c = 0; c < firstDay.length; c++) if (firstDay[c] !== NO_DAY && firstDay[c] < start) start = firstDay[c];
+  if (!Number.isFinite(start)) return [];
+  const step = unitDays === 1 ? 7 : unitDays; // a point per week either way
+  const periods = Math.floor((lastDay - start) / step) + 1;
+  const newCustomers = new Float64Array(periods);
+  for (let c = 0; c < firstDay.length; c++) if (firstDay[c] !== NO_DAY) newCustomers[Math.floor((firstDay[c] - start) / step)]++;
+  // actual repeat purchase days per period
+  const o = ds.indexed.orders;
+  const seen = new Set<number>();
+  const repeats = new Float64Array(periods);
+  for (let i = 0; i < o.length; i++) {
+    if (o.isReturn[i]) continue;
+    const c = o.customer[i];
+    const f = firstDay[c];
+    if (f === NO_DAY || o.day[i] <= f || o.day[i] > lastDay) continue;
+    const key = c * 65_536 + (o.day[i] - f);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    repeats[Math.floor((o.day[i] - start) / step)]++;
+  }
+  // E[X(t)] for a new customer at whole periods, in the model's time unit
+  const expectedAt = Float64Array.from({ length: periods + 1 }, (_, k) => (k === 0 ? 0 : safe(bgNbdExpectedPurchasesNew(p, (k * step) / unitDays))));
+  const out: { day: number; actual: number; predicted: number }[] = [];
+  let actual = 0;
+  for (let t = 0; t < periods; t++) {
+    actual += repeats[t];
+    let predicted = 0;
+    for (let w = 0; w <= t; w++) if (newCustomers[w]) predicted += newCustomers[w] * expectedAt[t - w + 1];
+    out.push({ day: start + (t + 1) * step - 1, actual, predicted });
+  }
+  return out;
 }

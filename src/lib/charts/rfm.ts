@@ -124,3 +124,31 @@ export function rateLineSpec(points: { period: string; rate: number | null }[], 
     },
   };
 }
+
+/** Cumulative actual vs model purchases over time, with a rule at the calibration end. */
+export function trackingSpec(
+  points: { date: string; series: string; value: number }[],
+  options: { yTitle: string; calibrationEnd: string; calibrationLabel: string },
+): TopLevelSpec {
+  return {
+    width: 'container',
+    height: 220,
+    layer: [
+      {
+        data: { values: points },
+        mark: { type: 'line', tooltip: true },
+        encoding: {
+          x: { field: 'date', type: 'temporal', title: null },
+          y: { field: 'value', type: 'quantitative', title: options.yTitle },
+          color: { field: 'series', type: 'nominal', title: null },
+          strokeDash: { field: 'series', type: 'nominal', legend: null },
+        },
+      },
+      {
+        data: { values: [{ date: options.calibrationEnd, label: options.calibrationLabel }] },
+        mark: { type: 'rule', strokeDash: [4, 4], color: '#888' },
+        encoding: { x: { field: 'date', type: 'temporal' }, tooltip: { field: 'label' } },
+      },
+    ],
+  };
+}

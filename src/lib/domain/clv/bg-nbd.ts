@@ -4,7 +4,7 @@
  * errors. Everything in log space; formulas and safe forms from MODELS.md.
  * Notation: x = repeat purchases (frequency), t_x = recency, T = age, all in one time unit.
  */
-import { minimizeBfgs, minimizeWithRestarts, type MinimizeResult } from './optimize';
+import { minimizeBfgs, type MinimizeResult } from './optimize';
 import { hyp2f1Minus1, lnBeta, lnGamma, logAddExp, logSubExp } from './special';
 
 /** BG/NBD parameters, all > 0. */
@@ -416,8 +416,9 @@ function checkFitData(data: BgNbdData): void {
 }
 
 /**
- * Maximum-likelihood BG/NBD fit: Nelder–Mead on log-parameters from several starts (best kept),
- * identical (x, t_x, T) rows merged with weights. Throws `{ code: 'model.tooFewRepeaters',
+ * Maximum-likelihood BG/NBD fit: BFGS with the analytic gradient on log-parameters from several
+ * starts (best kept; converged when the gradient of the mean −LL is within 1e-9), identical
+ * (x, t_x, T) rows merged with weights. Throws `{ code: 'model.tooFewRepeaters',
  * params: { count } }` with fewer than 20 repeat customers and `{ code: 'model.noVariance' }` when
  * every frequency is the same.
  * @example fitBgNbd({ frequency, recency, T }) // CDNOW: r 0.243, alpha 4.414, a 0.793, b 2.426, LL −9582.4
@@ -426,8 +427,6 @@ export function fitBgNbd(data: BgNbdData): BgNbdFit {
   checkFitData(data);
   const d = prepare(data);
   const scale = 1 / d.totalWeight;
-  const objective = (theta: number[]) =>
-    -scale * totalLogLikelihood(d, Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
   // Starts: all 1; all 0.1; and α at the mean age (α is on the time scale of T).
   let meanT = 0;
   for (let i = 0; i < d.weight.length; i++) meanT += d.weight[i] * d.Ts[d.TIndex[i]];
@@ -445,14 +444,18 @@ export function fitBgNbd(data: BgNbdData): BgNbdFit {
     for (let i = 0; i < 4; i++) g[i] = -scale * grad[i] * p[i];
     return -scale * ll;
   };
+  // BFGS with the analytic gradient from each start; the best end point wins, a converged run
+  // preferred over an unconverged one at the same (rounding-level) value.
   let best: MinimizeResult | null = null;
   for (const start of starts) {
-    const run = minimizeBfgs(fg, start, { gradientTolerance: 1e-12 });
-    (globalThis as any).__log?.(run.iterations, run.fx, run.converged);
-    if (best === null || run.fx < best.fx) best = run;
+    const run = minimizeBfgs(fg, start, { gradientTolerance: 1e-9 });
+    if (best === null) {
+      best = run;
+      continue;
+    }
+    const tie = Math.abs(run.fx - best.fx) <= 1e-12 * (1 + Math.abs(best.fx));
+    if (tie ? run.converged && !best.converged : run.fx < best.fx) best = run;
   }
-  void minimizeWithRestarts;
-  void objective;
   const [r, alpha, a, b] = (best as MinimizeResult).x.map(Math.exp);
   const logLikelihood = totalLogLikelihood(d, r, alpha, a, b);
   return { r, alpha, a, b, logLikelihood, converged: (best as MinimizeResult).converged && Number.isFinite(logLikelihood) };
@@ -516,4 +519,3 @@ export function bgNbdStandardErrors(p: BgNbdParams, data: BgNbdData): BgNbdParam
   return { r: se(0), alpha: se(1), a: se(2), b: se(3) };
 }
 
-export const _llg = (p: BgNbdParams, data: BgNbdData, g: number[]) => logLikelihoodAndGradient(prepare(data), p.r, p.alpha, p.a, p.b, g);

@@ -184,7 +184,7 @@ export interface BfgsOptions {
  * skipped when the curvature condition fails). `fg(x, g)` returns f(x) and writes ∇f(x) into g;
  * a NaN or infinite f counts as +Infinity (the step is shortened). Converged when the gradient's
  * max-norm is within gradientTolerance; `converged: false` when the iteration cap is hit or the
- * line search cannot make progress before that.
+ * line search cannot make progress (f at its rounding floor) before that.
  * @example minimizeBfgs((x, g) => { g[0] = 2 * (x[0] - 1); return (x[0] - 1) ** 2; }, [0]).x // ≈ [1]
  */
 export function minimizeBfgs(
@@ -222,6 +222,7 @@ export function minimizeBfgs(
   const y = new Array<number>(n);
   const Hy = new Array<number>(n);
   let iterations = 0;
+  let stalled = 0; // consecutive steps that decreased f by no more than rounding
   let converged = gNorm(g) <= gtol;
   for (; !converged && iterations < maxIterations; iterations++) {
     // Search direction d = −H·g; fall back to steepest descent if it is not a descent direction.
@@ -275,8 +276,10 @@ export function minimizeBfgs(
     const gt = g;
     g = gNew;
     gNew = gt;
+    stalled = fx - fNew <= 4 * Number.EPSILON * Math.abs(fx) ? stalled + 1 : 0;
     fx = fNew;
     converged = gNorm(g) <= gtol;
+    if (!converged && stalled >= 5) break; // at the rounding floor of f: no further progress possible
     if (sy > 1e-12 * Math.sqrt(yy) * Math.sqrt(s.reduce((m, e) => m + e * e, 0))) {
       if (fresh) {
         // Scale the identity before the first update (Nocedal & Wright 6.20).
