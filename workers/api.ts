@@ -129,6 +129,8 @@ export interface SegmentStat {
   avgR: number;
   avgF: number;
   avgM: number;
+  /** Mean CLV of the segment's customers after a value fit. */
+  meanClv?: number | null;
 }
 
 export interface RfmResult {
@@ -153,6 +155,8 @@ export interface GroupCount {
   share: number;
   revenue: number;
   revenueShare: number;
+  /** Mean CLV of the group's customers after a value fit. */
+  meanClv?: number | null;
 }
 
 export interface TiersResult {
@@ -205,7 +209,7 @@ export interface ValueResult {
   customers: number;
   repeaters: number;
   bgNbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number; converged: boolean; se: { r: number; alpha: number; a: number; b: number } };
-  paretoNbd: { r: number; alpha: number; s: number; beta: number; logLikelihood: number; converged: boolean } | null;
+  paretoNbd: { r: number; alpha: number; s: number; beta: number; logLikelihood: number; converged: boolean; se: { r: number; alpha: number; s: number; beta: number } } | null;
   paretoError: string | null;
   gammaGamma: { p: number; q: number; gamma: number; logLikelihood: number; converged: boolean };
   model: 'bgnbd' | 'pareto';
@@ -234,6 +238,8 @@ export interface CohortResult {
 
 export interface AcquisitionResult {
   channels: { channel: string; customers: number; cac: number | null; source: 'fields' | 'table'; meanClv: number | null; ratio: number | null; paybackMonths: number | null }[];
+  /** The same per group of the current segmentation (CAC from the members' cost fields). */
+  segments: { channel: string; customers: number; cac: number | null; source: 'fields' | 'table'; meanClv: number | null; ratio: number | null; paybackMonths: number | null }[];
   /** Churn rate per 30-day period (customers silent longer than the threshold by the period's end). */
   churn: { periodStart: number; activeAtStart: number; churned: number; rate: number | null }[];
 }

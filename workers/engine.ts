@@ -175,14 +175,19 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     async acquisition(datasetId, costTable, inactiveAfterDays = 180) {
       const ds = current(datasetId);
       const c = ds.indexed.customers;
-      const cac = cacByChannel(c.channel, c.acquisitionCost, { costTable });
-      const cacMap = Object.fromEntries(cac.map((x) => [x.channel, x.cac]));
-      const value = ds.value;
-      const months = ds.valueMonths ?? 12;
-      const withClv = value
-        ? clvToCac(value.clv, c.channel, cacMap, { monthlyMargin: Float64Array.from(value.clv, (v) => v / months) })
-        : [];
-      const byChannel = new Map(withClv.map((x) => [x.channel, x]));
+      const perGroup = (groupOf: string[], table?: Record<string, number>) => {
+        const cac = cacByChannel(groupOf, c.acquisitionCost, { costTable: table });
+        const cacMap = Object.fromEntries(cac.map((x) => [x.channel, x.cac]));
+        const withClv = ds.value
+          ? clvToCac(ds.value.clv, groupOf, cacMap, { monthlyMargin: Float64Array.from(ds.value.clv, (v) => v / (ds.valueMonths ?? 12)) })
+          : [];
+        const byGroup = new Map(withClv.map((x) => [x.channel, x]));
+        return cac.map((x) => ({
+          channel: x.channel, customers: x.customers, cac: x.cac, source: x.source,
+          meanClv: byGroup.get(x.channel)?.meanClv ?? null, ratio: byGroup.get(x.channel)?.ratio ?? null,
+          paybackMonths: byGroup.get(x.channel)?.paybackMonths ?? null,
+        }));
+      };
       const s = ds.summary;
       let first = Infinity, last = -Infinity;
       for (let i = 0; i < s.firstDay.length; i++) {
@@ -193,12 +198,10 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
       const churn = Number.isFinite(first) && last - first > inactiveAfterDays + 30
         ? churnRateByPeriod(s.firstDay, s.lastDay, { periodDays: 30, startDay: first + inactiveAfterDays, endDay: last, inactiveAfterDays })
         : [];
+      const labels = ds.segmentation?.labels;
       return {
-        channels: cac.map((x) => ({
-          channel: x.channel, customers: x.customers, cac: x.cac, source: x.source,
-          meanClv: byChannel.get(x.channel)?.meanClv ?? null, ratio: byChannel.get(x.channel)?.ratio ?? null,
-          paybackMonths: byChannel.get(x.channel)?.paybackMonths ?? null,
-        })),
+        channels: perGroup(c.channel, costTable),
+        segments: labels ? perGroup(labels).filter((g) => g.channel !== '') : [],
         churn,
       };
     },

@@ -19,5 +19,13 @@ it('CAC per channel from cost fields or a cost table, CLV/CAC after a fit, churn
   expect(r.meanClv).toBeGreaterThan(0);
   expect(r.ratio).toBeCloseTo(r.meanClv! / r.cac!, 10);
   expect(after.churn.length).toBeGreaterThan(12);
+  // with segments computed, the same figures per segment, and mean CLV on the segment table
+  const rfm = await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+  const champions = rfm.segments.find((x) => x.key === 'champions')!;
+  const others = rfm.segments.find((x) => x.key === 'hibernating')!;
+  expect(champions.meanClv!).toBeGreaterThan(others.meanClv!);
+  const bySegment = await engine.acquisition(id);
+  expect(bySegment.segments.map((x) => x.channel).sort()).toEqual(rfm.segments.map((x) => x.key).sort());
+  expect(bySegment.segments.reduce((n, x) => n + x.customers, 0)).toBe(rfm.scored);
   for (const p of after.churn) if (p.rate !== null) expect(p.rate).toBeGreaterThanOrEqual(0);
 }, 60_000);

@@ -205,3 +205,22 @@ describe('fitParetoNbd', () => {
     expect(() => fitParetoNbd(same)).toThrow(expect.objectContaining({ code: 'model.noVariance' }));
   });
 });
+
+describe('Pareto/NBD standard errors', () => {
+  it('are finite, positive and smaller than the estimates on the CDNOW summary', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const text = readFileSync(fileURLToPath(new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url)), 'utf8');
+    const rows = text.trim().split(/\r?\n/).slice(1).map((l) => l.split(',').map(Number));
+    const data = { frequency: rows.map((r) => r[1]), recency: rows.map((r) => r[2]), T: rows.map((r) => r[3]) };
+    const { fitParetoNbd, paretoNbdStandardErrors } = await import('../../src/lib/domain/clv/pareto-nbd');
+    const fit = fitParetoNbd(data);
+    const se = paretoNbdStandardErrors(fit, data);
+    for (const k of ['r', 'alpha', 's', 'beta'] as const) {
+      expect(Number.isFinite(se[k])).toBe(true);
+      expect(se[k]).toBeGreaterThan(0);
+      expect(se[k]).toBeLessThan(fit[k]);
+    }
+  });
+});
+

@@ -35,7 +35,8 @@ function facts(ds: LoadedDataset) {
   return ds.facts;
 }
 
-function countLabels(labels: string[], keys: string[], net: Float64Array): GroupCount[] {
+function countLabels(labels: string[], keys: string[], net: Float64Array, clv?: Float64Array): GroupCount[] {
+  const clvSums = new Map<string, number>();
   const size = new Map<string, number>();
   const revenue = new Map<string, number>();
   let total = 0;
@@ -47,10 +48,12 @@ function countLabels(labels: string[], keys: string[], net: Float64Array): Group
     members++;
     size.set(k, (size.get(k) ?? 0) + 1);
     revenue.set(k, (revenue.get(k) ?? 0) + net[i]);
+    if (clv && Number.isFinite(clv[i])) clvSums.set(k, (clvSums.get(k) ?? 0) + clv[i]);
   }
   return keys.map((key) => ({
     key, size: size.get(key) ?? 0, share: members ? (size.get(key) ?? 0) / members : 0,
     revenue: revenue.get(key) ?? 0, revenueShare: total > 0 ? Math.max(0, revenue.get(key) ?? 0) / total : 0,
+    ...(clv ? { meanClv: size.get(key) ? (clvSums.get(key) ?? 0) / size.get(key)! : null } : {}),
   }));
 }
 
@@ -72,7 +75,7 @@ export function runLifecycle(ds: LoadedDataset, options: Omit<LifecycleOptions, 
   const stages = lifecycleStages({ orders: s.orders, firstDay: s.firstDay, lastDay: s.lastDay, usualGap: ds.gaps }, { ...options, analysisDay: f.analysisDay });
   const labels = Array.from(stages, (k) => LIFECYCLE_STAGES[k]);
   setSegmentation(ds, labels, f.recency, s.orders, f.net);
-  return { analysisDay: f.analysisDay, stages: countLabels(labels, [...LIFECYCLE_STAGES], f.net) };
+  return { analysisDay: f.analysisDay, stages: countLabels(labels, [...LIFECYCLE_STAGES], f.net, ds.value?.clv) };
 }
 
 /** Members of a rule built from attributes and behaviour. */
@@ -88,7 +91,7 @@ export function runRule(ds: LoadedDataset, group: RuleGroup): RuleResult {
   });
   const labels = Array.from(member, (m) => (m ? 'rule' : ''));
   setSegmentation(ds, labels, f.recency, s.orders, f.net);
-  const [g] = countLabels(labels, ['rule'], f.net);
+  const [g] = countLabels(labels, ['rule'], f.net, ds.value?.clv);
   // share of all customers (countLabels' share is of the labelled ones, here the members themselves)
   return { size: g.size, share: c.id.length ? g.size / c.id.length : 0, revenue: g.revenue, revenueShare: g.revenueShare, problems: [] };
 }
@@ -126,7 +129,7 @@ export function runClusters(ds: LoadedDataset, request: ClusterRequest): Cluster
   const labels = new Array<string>(s.orders.length).fill('');
   buyers.forEach((cust, j) => (labels[cust] = `cluster_${result.labels[j] + 1}`));
   setSegmentation(ds, labels, f.recency, s.orders, f.net);
-  const counts = countLabels(labels, Array.from({ length: k }, (_, i) => `cluster_${i + 1}`), f.net);
+  const counts = countLabels(labels, Array.from({ length: k }, (_, i) => `cluster_${i + 1}`), f.net, ds.value?.clv);
   const means = Array.from({ length: k }, () => new Array<number>(features.length).fill(0));
   const seen = Array.from({ length: k }, () => new Array<number>(features.length).fill(0));
   const raw = features.map(column);

@@ -90,7 +90,10 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): RfmResult {
     st.avgF += r.F;
     st.avgM += r.M;
   }
+  const clvSum = new Map<string, number>();
+  if (ds.value) for (const [k, label] of seg.labels.entries()) if (label && Number.isFinite(ds.value.clv[k])) clvSum.set(label, (clvSum.get(label) ?? 0) + ds.value.clv[k]);
   for (const st of stats.values()) {
+    if (ds.value) st.meanClv = (clvSum.get(st.key) ?? 0) / st.size;
     st.customerShare = st.size / rows.length;
     st.revenueShare = totalRevenue > 0 ? st.revenue / totalRevenue : 0;
     for (const key of ['avgRecencyDays', 'avgFrequency', 'avgMonetary', 'avgR', 'avgF', 'avgM'] as const) st[key] /= st.size;

@@ -6,7 +6,8 @@
  */
 import {
   bgNbdExpectedPurchases, bgNbdExpectedPurchasesNew, bgNbdProbabilityAlive, bgNbdStandardErrors, customerLifetimeValue, fitBgNbd, fitGammaGamma,
-  fitParetoNbd, gammaGammaExpectedSpend, paretoNbdExpectedPurchases, paretoNbdProbabilityAlive, rfmSummaryColumns,
+  fitParetoNbd, gammaGammaExpectedSpend, paretoNbdExpectedPurchases, paretoNbdProbabilityAlive, paretoNbdStandardErrors,
+  rfmSummaryColumns,
   type BgNbdParams, type ParetoNbdParams,
 } from '../../src/lib/domain';
 import { NO_DAY } from '../../src/lib/domain';
@@ -109,7 +110,9 @@ export function runValue(ds: LoadedDataset, request: ValueRequest, progress?: (d
     customers: rows.length,
     repeaters: data.frequency.reduce((k, f) => k + (f > 0 ? 1 : 0), 0),
     bgNbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, logLikelihood: bg.logLikelihood, converged: bg.converged, se },
-    paretoNbd: pareto ? { r: pareto.r, alpha: pareto.alpha, s: pareto.s, beta: pareto.beta, logLikelihood: pareto.logLikelihood, converged: pareto.converged } : null,
+    paretoNbd: pareto
+      ? { r: pareto.r, alpha: pareto.alpha, s: pareto.s, beta: pareto.beta, logLikelihood: pareto.logLikelihood, converged: pareto.converged, se: paretoNbdStandardErrors(pareto, data) }
+      : null,
     paretoError,
     gammaGamma: { p: gg.p, q: gg.q, gamma: gg.gamma, logLikelihood: gg.logLikelihood, converged: gg.converged },
     model: usePareto ? 'pareto' : 'bgnbd',

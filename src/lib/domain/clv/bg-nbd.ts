@@ -5,6 +5,7 @@
  * Notation: x = repeat purchases (frequency), t_x = recency, T = age, all in one time unit.
  */
 import { minimizeBfgs, type MinimizeResult } from './optimize';
+import { standardErrors } from './standard-errors';
 import { hyp2f1Minus1, lnBeta, lnGamma, logAddExp, logSubExp } from './special';
 
 /** BG/NBD parameters, all > 0. */
@@ -467,25 +468,6 @@ export function bgNbdTotalLogLikelihood(p: BgNbdParams, data: BgNbdData): number
 }
 
 /** Inverse of a small symmetric matrix by Gauss–Jordan with partial pivoting; null if singular. */
-function invert(m: number[][]): number[][] | null {
-  const n = m.length;
-  const aug = m.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let i = col + 1; i < n; i++) if (Math.abs(aug[i][col]) > Math.abs(aug[pivot][col])) pivot = i;
-    if (!(Math.abs(aug[pivot][col]) > 0)) return null;
-    [aug[col], aug[pivot]] = [aug[pivot], aug[col]];
-    const div = aug[col][col];
-    for (let j = 0; j < 2 * n; j++) aug[col][j] /= div;
-    for (let i = 0; i < n; i++) {
-      if (i === col) continue;
-      const f = aug[i][col];
-      for (let j = 0; j < 2 * n; j++) aug[i][j] -= f * aug[col][j];
-    }
-  }
-  return aug.map((row) => row.slice(n));
-}
-
 /**
  * Asymptotic standard errors of the estimates: square roots of the diagonal of the inverse
  * Hessian of −LL (central second differences on the natural scale, step 1e-4 relative).
@@ -494,28 +476,7 @@ function invert(m: number[][]): number[][] | null {
  */
 export function bgNbdStandardErrors(p: BgNbdParams, data: BgNbdData): BgNbdParams {
   const d = prepare(data);
-  const p0 = [p.r, p.alpha, p.a, p.b];
-  const f = (q: number[]) => -totalLogLikelihood(d, q[0], q[1], q[2], q[3]);
-  const h = p0.map((v) => 1e-4 * v);
-  const f0 = f(p0);
-  const at = (i: number, si: number, j: number, sj: number) => {
-    const q = p0.slice();
-    q[i] += si * h[i];
-    q[j] += sj * h[j];
-    return f(q);
-  };
-  const H: number[][] = p0.map(() => p0.map(() => 0));
-  for (let i = 0; i < 4; i++) {
-    H[i][i] = (at(i, 1, i, 0) - 2 * f0 + at(i, -1, i, 0)) / (h[i] * h[i]);
-    for (let j = 0; j < i; j++) {
-      H[i][j] = H[j][i] = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h[i] * h[j]);
-    }
-  }
-  const inv = invert(H);
-  const se = (i: number) => {
-    const v = inv ? inv[i][i] : Number.NaN;
-    return v > 0 && Number.isFinite(v) ? Math.sqrt(v) : Number.NaN;
-  };
-  return { r: se(0), alpha: se(1), a: se(2), b: se(3) };
+  const se = standardErrors((q) => -totalLogLikelihood(d, q[0], q[1], q[2], q[3]), [p.r, p.alpha, p.a, p.b]);
+  return { r: se[0], alpha: se[1], a: se[2], b: se[3] };
 }
 

@@ -7,3 +7,4 @@ export * from './gamma-gamma';
 export * from './sbg';
 export * from './clv';
 export * from './simple-clv';
+export * from './standard-errors';

@@ -1,3 +1,4 @@
+import { standardErrors } from './standard-errors';
 import { hyp2f1, lnGamma, logAddExp, logSubExp } from './special';
 import { nelderMead, type MinimizeResult, type NelderMeadOptions } from './optimize';
 
@@ -394,4 +395,23 @@ function checkCustomer(frequency: number, recency: number, T: number): void {
   const ok =
     Number.isFinite(frequency) && frequency >= 0 && Number.isFinite(T) && T >= 0 && Number.isFinite(recency) && recency >= 0 && recency <= T;
   if (!ok) throw { code: 'model.invalidCustomer', params: { frequency, recency, T } };
+}
+
+/**
+ * Standard errors of a Pareto/NBD fit (inverse numerical Hessian of −LL; NaN where undefined).
+ * @example paretoNbdStandardErrors(fit, data) // {r, alpha, s, beta}
+ */
+export function paretoNbdStandardErrors(p: ParetoNbdParams, data: ParetoNbdData): ParetoNbdParams {
+  const n = data.frequency.length;
+  const negLL = (q: number[]) => {
+    const params = { r: q[0], alpha: q[1], s: q[2], beta: q[3] };
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const w = data.weights ? data.weights[i] : 1;
+      if (w) sum += w * paretoNbdLogLikelihood(params, data.frequency[i], data.frequency[i] > 0 ? data.recency[i] : 0, data.T[i]);
+    }
+    return -sum;
+  };
+  const se = standardErrors(negLL, [p.r, p.alpha, p.s, p.beta]);
+  return { r: se[0], alpha: se[1], s: se[2], beta: se[3] };
 }
