@@ -49,6 +49,8 @@ export interface CustomerQuery {
   search?: string;
   /** Only members of this segment of the last segmentation. */
   segment?: string;
+  /** After a value fit: only customers whose P(alive) is below this (0–1). */
+  maxPAlive?: number;
   sortBy?: CustomerSortKey;
   descending?: boolean;
   offset?: number;

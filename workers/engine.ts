@@ -8,7 +8,7 @@ import {
 } from '../src/lib/domain';
 import { generateDemo } from '../src/lib/domain/demo';
 import {
-  decodeDataset, newId, openDatabase, readChunks, sweepPendingBatches, toNotice, type DatasetRow, type WorkbenchDB,
+  decodeDataset, listSnapshots, newId, openDatabase, readChunks, sweepPendingBatches, toNotice, type DatasetRow, type WorkbenchDB,
 } from '../src/lib/db';
 import type { EngineApi, ProgressCallback } from './api';
 import { customerDetail } from './ops/customer-detail';
@@ -230,7 +230,9 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     },
 
     async warnings(datasetId, rules) {
-      return runWarnings(current(datasetId), rules);
+      const snaps = await listSnapshots(db, datasetId);
+      const withValues = snaps.find((x) => x.scheme === 'rfm11' && x.clv);
+      return runWarnings(current(datasetId), rules, withValues?.clv ?? {});
     },
 
     async tiers(datasetId, shares, basis) {

@@ -29,3 +29,24 @@ it('CAC per channel from cost fields or a cost table, CLV/CAC after a fit, churn
   expect(bySegment.segments.reduce((n, x) => n + x.customers, 0)).toBe(rfm.scored);
   for (const p of after.churn) if (p.rate !== null) expect(p.rate).toBeGreaterThanOrEqual(0);
 }, 60_000);
+
+it('warns when a segment’s CLV fell by more than the threshold since the last snapshot with values', async () => {
+  const engine = createEngine(openDatabase('value-drop'));
+  const id = await engine.createDemo('d', { locale: 'en' });
+  await engine.load('l', id);
+  const rule = { id: 'drop', kind: 'segmentValueDrop' as const, segment: 'champions', dropShare: 0.1 };
+  // no value fit, no snapshot with values: the rule cannot fire
+  expect((await engine.warnings(id, [rule])).alerts).toEqual([]);
+  await engine.value('v', id, { timeUnit: 'W', model: 'bgnbd', months: 12, monthlyDiscountRate: 0.01, margin: 1 });
+  await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+  const snap = await engine.snapshot(id, { scheme: 'rfm11', label: 'with values' });
+  expect(snap.clv!.champions).toBeGreaterThan(0);
+  // same fit: no drop
+  expect((await engine.warnings(id, [rule])).alerts).toEqual([]);
+  // a margin of 50% halves every CLV: champions' value falls by 50% > 10%
+  await engine.value('v2', id, { timeUnit: 'W', model: 'bgnbd', months: 12, monthlyDiscountRate: 0.01, margin: 0.5 });
+  const [alert] = (await engine.warnings(id, [rule])).alerts;
+  expect(alert).toMatchObject({ ruleId: 'drop', code: 'warning.valueDrop' });
+  expect(Number(alert.params.drop)).toBeCloseTo(0.5, 6);
+  expect(alert.count).toBe(snap.counts.champions);
+}, 60_000);

@@ -59,13 +59,18 @@ export function queryCustomers(ds: LoadedDataset, query: CustomerQuery): Custome
   const sortBy = SORTABLE.includes(query.sortBy as CustomerSortKey) ? (query.sortBy as CustomerSortKey) : 'net';
   const descending = query.descending ?? sortBy === 'net';
   const segment = query.segment && ds.segmentation ? query.segment : '';
-  const key = JSON.stringify([search, sortBy, descending, segment, ds.segmentation?.id ?? 0]);
+  const maxPAlive = ds.value && query.maxPAlive !== undefined && Number.isFinite(query.maxPAlive) ? query.maxPAlive : null;
+  const key = JSON.stringify([search, sortBy, descending, segment, ds.segmentation?.id ?? 0, maxPAlive]);
   let cached = ds.lastQuery?.key === key ? ds.lastQuery : undefined;
   if (!cached) {
     let table = base;
     if (segment) {
       const labels = ds.segmentation!.labels;
       table = table.filter(aq.escape((d: { row: number }) => labels[d.row] === segment));
+    }
+    if (maxPAlive !== null) {
+      const pAlive = ds.value!.pAlive;
+      table = table.filter(aq.escape((d: { row: number }) => pAlive[d.row] < maxPAlive));
     }
     const total = table.numRows();
     if (search) table = table.filter(aq.escape((d: { hay: string }) => d.hay.includes(search)));

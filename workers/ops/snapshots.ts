@@ -8,7 +8,7 @@ export async function snapshotCurrent(
   db: WorkbenchDB, ds: LoadedDataset, meta: { scheme: string; label: string; auto: boolean },
 ): Promise<SnapshotRow> {
   if (!ds.segmentation) throw { code: 'snapshots.nothing' };
-  return saveSnapshot(db, { datasetId: ds.id, ...meta }, ds.indexed.customers.id, ds.segmentation.labels);
+  return saveSnapshot(db, { datasetId: ds.id, ...meta }, ds.indexed.customers.id, ds.segmentation.labels, ds.value?.clv);
 }
 
 /** The snapshot taken at each import: the 11-segment RFM preset with default settings. */

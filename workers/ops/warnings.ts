@@ -13,7 +13,11 @@ import type { LoadedDataset } from './loaded';
 const MAX_LISTED = 500;
 const INACTIVE_AFTER_DAYS = 90;
 
-export function runWarnings(ds: LoadedDataset, rules: WarningRule[]): WarningsResult {
+/**
+ * `before`: total CLV per 11-segment group at the latest snapshot that has values (segmentValueDrop
+ * rules need it and a value fit in this session; without either they cannot fire).
+ */
+export function runWarnings(ds: LoadedDataset, rules: WarningRule[], before: Record<string, number> = {}): WarningsResult {
   const c = ds.indexed.customers;
   const s = ds.summary;
   const n = c.id.length;
@@ -48,11 +52,17 @@ export function runWarnings(ds: LoadedDataset, rules: WarningRule[]): WarningsRe
     tierOrder: ['tier_1', 'tier_2', 'tier_3'],
     baseGap,
     customerSegment: segment,
-    segmentValueNow: {},
-    segmentValueBefore: {},
+    segmentValueNow: ds.value ? sumBy(segment, ds.value.clv) : {},
+    segmentValueBefore: ds.value ? before : {},
   });
   return {
     asOfDay: asOf,
     alerts: triggered.map((t) => ({ ruleId: t.ruleId, code: t.code, params: t.params, count: t.customerIds.length, customerIds: t.customerIds.slice(0, MAX_LISTED) })),
   };
+}
+
+function sumBy(groups: string[], values: Float64Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < groups.length; i++) if (groups[i] && Number.isFinite(values[i])) out[groups[i]] = (out[groups[i]] ?? 0) + values[i];
+  return out;
 }

@@ -85,6 +85,8 @@ export interface SnapshotRow {
   auto: boolean;
   /** Customers per segment key. */
   counts: Record<string, number>;
+  /** Total CLV per segment key, when a value model had been fitted (optional). */
+  clv?: Record<string, number>;
 }
 
 export interface SnapshotDataRow {

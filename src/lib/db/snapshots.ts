@@ -7,21 +7,23 @@ export const SNAPSHOT_LAYOUT = 1;
 
 /** Store a snapshot of segment membership (labels '' are not stored). */
 export async function saveSnapshot(
-  db: WorkbenchDB, meta: Omit<SnapshotRow, 'id' | 'counts' | 'createdAt'> & { createdAt?: number },
-  customerIds: readonly string[], segments: readonly string[],
+  db: WorkbenchDB, meta: Omit<SnapshotRow, 'id' | 'counts' | 'createdAt' | 'clv'> & { createdAt?: number },
+  customerIds: readonly string[], segments: readonly string[], clv?: ArrayLike<number>,
 ): Promise<SnapshotRow> {
   const ids: string[] = [];
   const segs: string[] = [];
   const counts: Record<string, number> = {};
+  const values: Record<string, number> = {};
   for (let i = 0; i < customerIds.length; i++) {
     const s = segments[i];
     if (!s) continue;
     ids.push(customerIds[i]);
     segs.push(s);
     counts[s] = (counts[s] ?? 0) + 1;
+    if (clv && Number.isFinite(clv[i])) values[s] = (values[s] ?? 0) + clv[i];
   }
   const bytes = encodeStrings({ customerId: ids, segment: segs });
-  const row: SnapshotRow = { ...meta, id: newId('snap'), createdAt: meta.createdAt ?? Date.now(), counts };
+  const row: SnapshotRow = { ...meta, id: newId('snap'), createdAt: meta.createdAt ?? Date.now(), counts, ...(clv ? { clv: values } : {}) };
   await db.transaction('rw', db.snapshots, db.snapshotData, async () => {
     await db.snapshotData.add({ id: row.id, layout: SNAPSHOT_LAYOUT, bytes });
     await db.snapshots.add(row);
