@@ -97,6 +97,8 @@ export interface CustomerDetail {
   usualGapDays: number | null;
   /** 0–1 churn risk from the customer's own rhythm (0.5 at twice the usual gap); null if never bought. */
   rhythmRisk: number | null;
+  /** The textbook inputs for this customer: orders per year since the first order, and average order value. */
+  simple: { purchasesPerYear: number; averageOrderValue: number } | null;
   /** After a value fit: expected purchases in the next 30 and 365 days, and expected spend per order. */
   model: { exp30: number; exp365: number; spend: number } | null;
   birthDay: number | null;

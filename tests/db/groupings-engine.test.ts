@@ -88,6 +88,9 @@ describe('groupings in the engine', () => {
     const b = await engine.customer(datasetId, 'b');
     expect(b?.usualGapDays).toBe(4);
     expect(b?.rhythmRisk).toBeCloseTo(0.0625 / 4.0625, 12);
+    // b: 3 orders from Jan 1 to Jan 10 → tenure floored at 30 days → 3 / (30 / 365.25) a year; AOV 150 / 3
+    expect(b?.simple?.purchasesPerYear).toBeCloseTo(3 / (30 / 365.25), 10);
+    expect(b?.simple?.averageOrderValue).toBe(50);
     // e bought once (Jan 1): the base gap is the median usual gap of a (1), b (4), c (5) = 4;
     // silent 9 days → r = 9/4, risk = 5.0625 / 9.0625
     const e = await engine.customer(datasetId, 'e');

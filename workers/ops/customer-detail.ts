@@ -43,6 +43,13 @@ export function customerDetail(ds: LoadedDataset, customerId: string): CustomerD
     row,
     usualGapDays: Number.isFinite(ds.gaps[k]) ? ds.gaps[k] : null,
     rhythmRisk: Number.isFinite(risk) ? risk : null,
+    simple: ds.summary.orders[k] > 0
+      ? {
+          // at least a month of tenure, so a brand-new buyer does not count as 365 orders a year
+          purchasesPerYear: ds.summary.orders[k] / (Math.max(30, since + (last - ds.summary.firstDay[k]) + 1) / 365.25),
+          averageOrderValue: ds.summary.sales[k] / ds.summary.orders[k],
+        }
+      : null,
     model: ds.value && Number.isFinite(ds.value.exp30[k])
       ? { exp30: ds.value.exp30[k], exp365: ds.value.exp365[k], spend: ds.value.spend[k] }
       : null,
