@@ -354,7 +354,7 @@ export interface EngineApi {
   compareSnapshots(fromId: string, toId: string): Promise<MigrationMatrix>;
   migrationMembers(fromId: string, toId: string, fromKey: string | null, toKey: string | null): Promise<string[]>;
   /** Members of a segment of the last segmentation as CSV text (formula-injection safe). */
-  segmentCsv(datasetId: string, segment: string, header: string[]): Promise<string>;
+  segmentCsv(datasetId: string, segment: string, header: string[], options?: { mask?: boolean }): Promise<string>;
   unload(datasetId: string): void;
   cancel(jobId: string): void;
 }

@@ -271,8 +271,8 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
       return cellMembers(db, fromId, toId, fromKey, toKey);
     },
 
-    async segmentCsv(datasetId, segment, header) {
-      return segmentCsv(current(datasetId), segment, header);
+    async segmentCsv(datasetId, segment, header, options) {
+      return segmentCsv(current(datasetId), segment, header, options?.mask ?? false);
     },
 
     unload(datasetId) {

@@ -1,14 +1,16 @@
 import type { Column } from '../lib/components/table';
 import type { CustomerRow } from '../../workers/api';
 import type { MessageKey } from '../lib/i18n/messages';
+import { maskPersonal } from '../lib/domain/privacy/mask';
 import { formatDay, formatMoney, formatNumber, formatPercent, type Locale } from '../lib/i18n/format';
 
 /** Columns of the customers table, worded and formatted for a language and currency. */
-export function customerColumns(t: (k: MessageKey) => string, locale: Locale, currency: string): Column<CustomerRow>[] {
+/** With `mask`, names are shown partly hidden (projectors, shared screens). */
+export function customerColumns(t: (k: MessageKey) => string, locale: Locale, currency: string, mask = false): Column<CustomerRow>[] {
   const gender = (g: string) => (g === 'F' || g === 'M' ? t(`gender.${g}`) : g || '—');
   return [
     { key: 'id', label: t('col.id'), sortable: true, text: (r) => r.id },
-    { key: 'name', label: t('col.name'), sortable: true, text: (r) => r.name || '—' },
+    { key: 'name', label: t('col.name'), sortable: true, text: (r) => (r.name ? (mask ? maskPersonal(r.name) : r.name) : '—') },
     { key: 'gender', label: t('col.gender'), sortable: true, text: (r) => gender(r.gender) },
     { key: 'age', label: t('col.age'), sortable: true, numeric: true, text: (r) => formatNumber(r.age, locale) },
     { key: 'city', label: t('col.city'), sortable: true, text: (r) => r.city || '—' },

@@ -34,4 +34,19 @@ describe('segmentation in the engine', () => {
     expect(csv.split('\r\n')[1]).toBe('e,,,,1,10,10');
     db.close();
   });
+
+  it('masks names in a segment export when the switch is on', async () => {
+    const db = openDatabase('seg-mask');
+    const engine = createEngine(db);
+    const id = await engine.createDemo('d', { locale: 'en' });
+    await engine.load('l', id);
+    await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    const header = ['id', 'name', 'city', 'channel', 'orders', 'net', 'recency'];
+    const plain = (await engine.segmentCsv(id, 'champions', header)).split('\r\n')[1].split(',');
+    const masked = (await engine.segmentCsv(id, 'champions', header, { mask: true })).split('\r\n')[1].split(',');
+    expect(masked[0]).toBe(plain[0]); // ids stay: they are the join key
+    expect(masked[1]).not.toBe(plain[1]);
+    expect(masked[1]).toMatch(/^\S\*+ \S\*+$/);
+    db.close();
+  });
 });

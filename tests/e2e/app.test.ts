@@ -75,6 +75,13 @@ describe('customers', () => {
     await expect.poll(() => page.locator('tbody tr').first().locator('td').first().textContent()).toBe('C000001');
     await page.getByRole('button', { name: /Next page/ }).click();
     await expect.poll(() => page.locator('tbody tr').first().locator('td').first().textContent()).toBe('C000051');
+    // mask personal data for a projector: names are partly hidden, and shown again when switched off
+    const firstName = page.locator('tbody tr').first().locator('td').nth(1);
+    const name = (await firstName.textContent())!;
+    await page.getByRole('button', { name: /Mask personal data/ }).click();
+    await expect.poll(() => firstName.textContent()).toBe(name[0] + '*'.repeat(Math.max(1, name.split(' ')[0].length - 1)) + (name.includes(' ') ? ' ' + name.split(' ')[1][0] + '*'.repeat(name.split(' ')[1].length - 1) : ''));
+    await page.getByRole('button', { name: /Mask personal data/ }).click();
+    await expect.poll(() => firstName.textContent()).toBe(name);
     await page.getByRole('searchbox', { name: 'Search customers' }).fill('C000123');
     await expect.poll(() => page.getByTestId('customer-count').textContent()).toBe('1 of 5,000 customers');
     await page.getByRole('link', { name: 'C000123' }).click();

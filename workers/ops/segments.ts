@@ -1,5 +1,5 @@
 import {
-  ageOn, assignRfmSegments, defaultAnalysisDay, NO_DAY, personaSummary, rfmInputs, rfmScores, rfmThresholds, shadowedRules,
+  ageOn, assignRfmSegments, maskPersonal, defaultAnalysisDay, NO_DAY, personaSummary, rfmInputs, rfmScores, rfmThresholds, shadowedRules,
   OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type Persona,
 } from '../../src/lib/domain';
 import { toCsv } from '../../src/lib/domain/import';
@@ -148,7 +148,7 @@ export function segmentPersona(ds: LoadedDataset, segment: string): Persona | nu
 }
 
 /** The members of a segment as CSV (id, name, city, channel, orders, net spend, recency days). */
-export function segmentCsv(ds: LoadedDataset, segment: string, header: string[]): string {
+export function segmentCsv(ds: LoadedDataset, segment: string, header: string[], mask = false): string {
   const seg = ds.segmentation;
   if (!seg) return toCsv(header, []);
   const c = ds.indexed.customers;
@@ -156,7 +156,7 @@ export function segmentCsv(ds: LoadedDataset, segment: string, header: string[])
   for (let i = 0; i < c.id.length; i++) {
     if (seg.labels[i] !== segment) continue;
     rows.push([
-      c.id[i], c.name[i], c.city[i], c.channel[i], ds.summary.orders[i],
+      c.id[i], mask ? maskPersonal(c.name[i]) : c.name[i], c.city[i], c.channel[i], ds.summary.orders[i],
       Math.round((ds.summary.sales[i] - ds.summary.returns[i]) * 100) / 100, seg.recencyDays[i],
     ]);
   }

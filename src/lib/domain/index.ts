@@ -4,3 +4,4 @@ export * from './metrics';
 export * from './segments';
 export * from './clv';
 export * from './retention';
+export * from './privacy/mask';

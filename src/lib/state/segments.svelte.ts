@@ -316,8 +316,8 @@ export class SegmentsState {
     }
   }
 
-  async csv(key: string, header: string[]): Promise<string> {
+  async csv(key: string, header: string[], mask = false): Promise<string> {
     const id = this.#forDataset;
-    return id ? this.#ws.engine.api.segmentCsv(id, key, header) : '';
+    return id ? this.#ws.engine.api.segmentCsv(id, key, header, { mask }) : '';
   }
 }
