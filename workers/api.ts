@@ -356,6 +356,8 @@ export interface EngineApi {
   /** Members of a segment of the last segmentation as CSV text (formula-injection safe). */
   segmentCsv(datasetId: string, segment: string, header: string[], options?: { mask?: boolean }): Promise<string>;
   unload(datasetId: string): void;
+  /** Close the database connection (before the page deletes it). */
+  shutdown(): Promise<void>;
   cancel(jobId: string): void;
 }
 

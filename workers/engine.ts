@@ -279,6 +279,11 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
       if (loaded?.id === datasetId) loaded = undefined;
     },
 
+    async shutdown() {
+      loaded = undefined;
+      db.close();
+    },
+
     cancel(jobId) {
       jobs.cancel(jobId);
     },

@@ -99,11 +99,11 @@ describe('datasets', () => {
     await expect.poll(() => page.getByRole('combobox', { name: 'Dataset' }).locator('option').first().textContent()).toBe('Workshop demo');
     expect(await page.getByTestId('usage').textContent()).toMatch(/used of/);
 
-    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.locator('[data-dataset]').count()).toBe(1);
 
-    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('button', { name: 'Delete dataset' }).click();
     await expect.poll(() => page.locator('[data-dataset]').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add demo company' }).isVisible()).toBe(true);

@@ -3,7 +3,7 @@
  * Wires the database (small records, from this thread) and the engine worker (everything
  * columnar) to the views. Large results are $state.raw and replaced, never mutated.
  */
-import { liveQuery, type Subscription } from 'dexie';
+import Dexie, { liveQuery, type Subscription } from 'dexie';
 import type { Notice } from '../domain/types';
 import {
   deleteDataset, getSetting, listDatasets, openDatabase, renameDataset, setSetting, toNotice,
@@ -13,7 +13,7 @@ import type { CustomerDetail, CustomerPage, CustomerQuery, DashboardData } from 
 import { EngineClient } from './engine.svelte';
 import { readStorageInfo, requestPersistence, type StorageInfo } from './storage';
 
-export type Status = 'starting' | 'ready' | 'failed';
+export type Status = 'starting' | 'ready' | 'failed' | 'erased';
 
 const DEFAULT_ACTIVE_DAYS = 90;
 
@@ -163,6 +163,27 @@ export class Workspace {
       }
     });
     void this.refreshStorage();
+  }
+
+  /**
+   * Delete everything this app stored in this browser: its database (every dataset, snapshot,
+   * setting), its caches and remembered preferences. The app stops; a reload starts afresh.
+   */
+  async eraseEverything(): Promise<void> {
+    this.#subscription?.unsubscribe();
+    await this.engine.api.shutdown().catch(() => undefined);
+    this.#db.close();
+    try {
+      await Dexie.delete(this.#db.name);
+      if (globalThis.caches) for (const key of await caches.keys()) await caches.delete(key);
+      for (const key of Object.keys(globalThis.localStorage ?? {})) if (key.startsWith('cswb.')) localStorage.removeItem(key);
+      this.#datasets = [];
+      this.#dashboard = null;
+      this.#currentId = null;
+      this.#status = 'erased';
+    } catch (error) {
+      this.#error = toNotice(error);
+    }
   }
 
   customers(query: CustomerQuery): Promise<CustomerPage> {

@@ -1,0 +1,42 @@
+// "Delete everything": the app's database is gone from the browser, and a reload starts afresh.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser({ locale: 'en-US' });
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+
+describe('delete everything', () => {
+  it('deletes the database only after confirmation, and says so', async () => {
+    await page.goto(baseUrl);
+    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
+    expect(await databases()).toContain('customer-strategy-workbench');
+    await page.getByRole('link', { name: 'Data & storage' }).click();
+    await page.getByRole('button', { name: 'Delete all data of this app' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await databases()).toContain('customer-strategy-workbench');
+    await page.getByRole('button', { name: 'Delete all data of this app' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete all data of this app' }).click();
+    await expect.poll(() => page.getByTestId('erased').count(), { timeout: 20_000 }).toBe(1);
+    expect(await databases()).not.toContain('customer-strategy-workbench');
+  });
+
+  it('starts afresh with the demo company after a reload', async () => {
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => page.locator('[data-dataset]').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
+  });
+});
