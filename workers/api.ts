@@ -355,6 +355,8 @@ export interface EngineApi {
   migrationMembers(fromId: string, toId: string, fromKey: string | null, toKey: string | null): Promise<string[]>;
   /** Members of a segment of the last segmentation as CSV text (formula-injection safe). */
   segmentCsv(datasetId: string, segment: string, header: string[], options?: { mask?: boolean }): Promise<string>;
+  /** Remove a customer and everything of theirs from the dataset (rows, edits, snapshot entries); returns rows removed. */
+  forgetCustomer(datasetId: string, customerId: string): Promise<number>;
   unload(datasetId: string): void;
   /** Close the database connection (before the page deletes it). */
   shutdown(): Promise<void>;

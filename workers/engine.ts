@@ -22,6 +22,7 @@ import { importFiles } from './ops/import/run';
 import { runRfm, segmentCsv, segmentPersona } from './ops/segments';
 import { runValue } from './ops/value';
 import { runWarnings } from './ops/warnings';
+import { forgetCustomer } from './ops/forget';
 import { runClusters, runLifecycle, runRule, runTiers } from './ops/groupings';
 import { cellMembers, compareSnapshots, snapshotAfterImport, snapshotCurrent } from './ops/snapshots';
 
@@ -277,6 +278,12 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
 
     unload(datasetId) {
       if (loaded?.id === datasetId) loaded = undefined;
+    },
+
+    async forgetCustomer(datasetId, customerId) {
+      const removed = await forgetCustomer(db, datasetId, customerId);
+      if (loaded?.id === datasetId) loaded = undefined;
+      return removed;
     },
 
     async shutdown() {

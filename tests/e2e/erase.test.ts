@@ -18,10 +18,25 @@ afterAll(async () => {
 
 const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
 
-describe('delete everything', () => {
-  it('deletes the database only after confirmation, and says so', async () => {
+describe('forget a customer', () => {
+  it('removes one customer after confirmation; search no longer finds them', async () => {
     await page.goto(baseUrl);
     await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
+    await page.goto(`${baseUrl}#/customers/C000123`);
+    await expect.poll(() => page.locator('h1').first().textContent()).toContain('C000123');
+    await page.getByRole('button', { name: 'Forget this customer' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Forget this customer' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 20_000 }).toContain('C000123 was forgotten');
+    await page.getByRole('link', { name: 'Customers', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Search customers' }).fill('C000123');
+    await expect.poll(() => page.getByTestId('customer-count').textContent()).toBe('0 of 4,999 customers');
+  });
+});
+
+describe('delete everything', () => {
+  it('deletes the database only after confirmation, and says so', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('4,999');
     expect(await databases()).toContain('customer-strategy-workbench');
     await page.getByRole('link', { name: 'Data & storage' }).click();
     await page.getByRole('button', { name: 'Delete all data of this app' }).click();

@@ -186,6 +186,20 @@ export class Workspace {
     }
   }
 
+  /** Forget one customer everywhere in the current dataset (the view asks for confirmation). */
+  async forget(customerId: string): Promise<boolean> {
+    const id = this.#currentId;
+    if (!id) return false;
+    let done = false;
+    await this.#guard(async () => {
+      await this.engine.api.forgetCustomer(id, customerId);
+      this.#info = { code: 'forget.done', params: { id: customerId } };
+      done = true;
+      await this.select(id);
+    });
+    return done;
+  }
+
   customers(query: CustomerQuery): Promise<CustomerPage> {
     if (!this.#currentId) return Promise.resolve({ total: 0, matched: 0, offset: 0, rows: [] });
     return this.engine.api.customers(this.#currentId, query);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../workers/engine';
+import { decodeChunk, decodeStrings, openDatabase } from '../../src/lib/db';
+
+describe('forget a customer', () => {
+  it('leaves no trace in any table, chunk or snapshot, and keeps everyone else', async () => {
+    const db = openDatabase('forget');
+    const engine = createEngine(db);
+    const id = await engine.createDemo('d', { locale: 'zh' });
+    await engine.load('l', id);
+    // a customer with orders, a survey answer and an interaction
+    const page = await engine.customers(id, { sortBy: 'orders', descending: true, limit: 200 });
+    let target = '';
+    let detail = null;
+    for (const row of page.rows) {
+      detail = await engine.customer(id, row.id);
+      if (detail && detail.surveys.length && detail.interactions.length) {
+        target = row.id;
+        break;
+      }
+    }
+    expect(target).not.toBe('');
+    await db.customerEdits.put({ datasetId: id, customerId: target, fields: { note: 'x' }, updatedAt: 1 });
+    await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    await engine.snapshot(id, { scheme: 'rfm11', label: 'before' });
+    const before = (await db.datasets.get(id))!.counts;
+
+    const removed = await engine.forgetCustomer(id, target);
+    const expected = 1 + detail!.lines.length + detail!.surveys.length + detail!.interactions.length;
+    expect(removed).toBe(expected);
+
+    // scan: every chunk of every kind, every snapshot, every edit
+    for (const chunk of await db.chunks.toArray()) {
+      const table = decodeChunk(chunk.kind, chunk.layout, chunk.bytes) as unknown as Record<string, ArrayLike<unknown>>;
+      for (const values of Object.values(table)) if (Array.isArray(values)) expect(values).not.toContain(target);
+    }
+    for (const data of await db.snapshotData.toArray()) expect(decodeStrings(data.bytes, ['customerId']).customerId).not.toContain(target);
+    expect(await db.customerEdits.where('datasetId').equals(id).count()).toBe(0);
+
+    const after = (await db.datasets.get(id))!.counts;
+    expect(after).toEqual({
+      customers: before.customers - 1, orders: before.orders - detail!.lines.length,
+      surveys: before.surveys - detail!.surveys.length, interactions: before.interactions - detail!.interactions.length,
+    });
+    await engine.load('l2', id);
+    expect(await engine.customer(id, target)).toBeNull();
+    expect((await engine.customers(id, {})).total).toBe(before.customers - 1);
+    db.close();
+  }, 60_000);
+});
