@@ -39,6 +39,8 @@ describe('delete everything', () => {
     await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('4,999');
     expect(await databases()).toContain('customer-strategy-workbench');
     await page.getByRole('link', { name: 'Data & storage' }).click();
+    // the privacy section lists what is kept for the dataset, with its size
+    await expect.poll(() => page.getByTestId('privacy').locator('tbody').textContent()).toMatch(/Demo company.*\d+(\.\d+)? (kB|MB)/);
     await page.getByRole('button', { name: 'Delete all data of this app' }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await databases()).toContain('customer-strategy-workbench');

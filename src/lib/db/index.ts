@@ -6,3 +6,4 @@ export * from './datasets';
 export * from './errors';
 export { newId } from './ids';
 export * from './snapshots';
+export * from './inventory';

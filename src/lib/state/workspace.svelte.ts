@@ -6,7 +6,8 @@
 import Dexie, { liveQuery, type Subscription } from 'dexie';
 import type { Notice } from '../domain/types';
 import {
-  deleteDataset, getSetting, listDatasets, openDatabase, renameDataset, setSetting, toNotice,
+  deleteDataset, getSetting, listDatasets, openDatabase, renameDataset, setSetting, storageInventory, toNotice,
+  type StorageInventory,
   type DatasetRow, type WorkbenchDB,
 } from '../db';
 import type { CustomerDetail, CustomerPage, CustomerQuery, DashboardData } from '../../../workers/api';
@@ -208,6 +209,11 @@ export class Workspace {
   customer(id: string): Promise<CustomerDetail | null> {
     if (!this.#currentId) return Promise.resolve(null);
     return this.engine.api.customer(this.#currentId, id);
+  }
+
+  /** What is stored, per dataset (for the privacy section). */
+  inventory(): Promise<StorageInventory> {
+    return storageInventory(this.#db);
   }
 
   async refreshStorage(): Promise<void> {
