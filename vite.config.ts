@@ -1,11 +1,36 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { Plugin } from 'vite';
+
+/**
+ * Writes sw.js next to index.html at build time: the service worker template with this build's
+ * version and the list of files to precache, so the app works offline after the first visit.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'cswb-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map')).sort();
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      const template = readFileSync(new URL('./src/sw/service-worker.js', import.meta.url), 'utf8');
+      const assets = ['index.html', 'favicon.svg', ...files.filter((f) => f !== 'index.html')].map((f) => `./${f}`);
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: template.replace('= __VERSION__;', `= ${JSON.stringify(version)};`).replace('= __ASSETS__;', `= ${JSON.stringify(assets)};`),
+      });
+    },
+  };
+}
 
 // base './' lets the built folder be served from any sub-path by any static server.
 export default defineConfig({
   base: './',
-  plugins: [svelte({ configFile: false })],
+  plugins: [svelte({ configFile: false }), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {

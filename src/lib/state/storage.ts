@@ -4,6 +4,8 @@ export interface StorageInfo {
   persisted: boolean | null;
   usage: number | null;
   quota: number | null;
+  /** The app itself is saved for offline use (a service worker controls the page). */
+  offline?: boolean;
 }
 
 /** Read persistence and usage from the StorageManager API, where the browser has it. */
@@ -11,7 +13,8 @@ export async function readStorageInfo(): Promise<StorageInfo> {
   const sm = globalThis.navigator?.storage;
   const persisted = sm?.persisted ? await sm.persisted().catch(() => null) : null;
   const estimate = sm?.estimate ? await sm.estimate().catch(() => null) : null;
-  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+  const offline = Boolean(globalThis.navigator?.serviceWorker?.controller);
+  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, offline };
 }
 
 /** Ask the browser not to evict this site's data; returns whether it agreed. */
