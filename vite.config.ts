@@ -28,8 +28,12 @@ function serviceWorker(): Plugin {
 }
 
 // base './' lets the built folder be served from any sub-path by any static server.
+/** Identifies this build, so the app can tell the user when a new version was loaded. */
+const BUILD = JSON.stringify(new Date().toISOString());
+
 export default defineConfig({
   base: './',
+  define: { __APP_BUILD__: BUILD },
   plugins: [svelte({ configFile: false }), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -16,6 +16,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
+describe('new version', () => {
+  it('says so when a different build is loaded', async () => {
+    await page.goto(baseUrl);
+    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
+    expect(await page.getByRole('status').filter({ hasText: 'A new version' }).count()).toBe(0);
+    await page.evaluate(() => localStorage.setItem('cswb.build', 'an older build'));
+    await page.reload();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'A new version of the app was loaded' }).count(), { timeout: 20_000 }).toBe(1);
+  });
+});
+
 describe('offline', () => {
   it('reloads and shows the data with the network off after the first visit', async () => {
     await page.goto(baseUrl);

@@ -55,6 +55,7 @@ export class Workspace {
 
   /** Open the store, sweep interrupted writes, and show a dataset (the demo on a first visit). */
   async start(locale: 'zh' | 'en'): Promise<void> {
+    this.#noticeNewVersion();
     try {
       this.#db.on('versionchange', () => {
         this.#error = { code: 'error.versionchange' };
@@ -87,6 +88,18 @@ export class Workspace {
     });
     this.#status = 'ready';
     void this.#persist();
+  }
+
+  /** A different build than last time in this browser: say that a new version was loaded. */
+  #noticeNewVersion(): void {
+    const build = typeof __APP_BUILD__ === 'string' ? __APP_BUILD__ : '';
+    try {
+      const previous = globalThis.localStorage?.getItem('cswb.build');
+      if (previous && build && previous !== build) this.#info = { code: 'app.updated' };
+      if (build) globalThis.localStorage?.setItem('cswb.build', build);
+    } catch {
+      // storage blocked: no notice
+    }
   }
 
   stop(): void {
