@@ -13,7 +13,8 @@ declare module 'vitest' {
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT_DIR = 'tests/.tmp/e2e-dist';
+// E2E_OUT_DIR lets parallel runs (several checkouts or sessions) build into their own folder.
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'tests/.tmp/e2e-dist';
 const BASE_PATH = '/cswb/app/';
 
 function buildApp(): Promise<void> {
