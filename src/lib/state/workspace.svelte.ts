@@ -6,7 +6,7 @@
 import Dexie, { liveQuery, type Subscription } from 'dexie';
 import type { Notice } from '../domain/types';
 import {
-  deleteDataset, getSetting, listDatasets, openDatabase, renameDataset, setSetting, storageInventory, toNotice,
+  deleteDataset, getSetting, listDatasets, openDatabase, renameDataset, restoreDataset, setSetting, storageInventory, toNotice,
   type StorageInventory,
   type DatasetRow, type WorkbenchDB,
 } from '../db';
@@ -17,6 +17,36 @@ import { readStorageInfo, requestPersistence, type StorageInfo } from './storage
 export type Status = 'starting' | 'ready' | 'failed' | 'erased';
 
 const DEFAULT_ACTIVE_DAYS = 90;
+
+/** sessionStorage: a notice to show after this tab reloaded for an upgrade in another tab. */
+const RELOAD_NOTICE_KEY = 'cswb.tabs.reloadNotice';
+/** sessionStorage: when this tab last reloaded for that reason (no second reload within RELOAD_GUARD_MS). */
+const RELOADED_AT_KEY = 'cswb.tabs.reloadedAt';
+const RELOAD_GUARD_MS = 30_000;
+/** Let a write of this tab finish (e.g. an import, then opening its dataset) before comparing. */
+const SYNC_DELAY_MS = 250;
+
+/**
+ * What to do when the stored datasets changed (in this tab or another one), for the current
+ * dataset as this tab loaded it in the engine:
+ * - 'none': nothing this tab shows changed (or nothing is loaded yet);
+ * - 'renamed': only its name changed: the engine's data is still right;
+ * - 'reload': its data changed (an import, a forgotten customer, a reset): load it again;
+ * - 'gone': it was deleted.
+ */
+export type DatasetChange = 'none' | 'renamed' | 'reload' | 'gone';
+
+export function datasetChange(currentId: string | null, loaded: DatasetRow | null, rows: readonly DatasetRow[]): DatasetChange {
+  if (!currentId) return 'none';
+  const row = rows.find((d) => d.id === currentId);
+  if (!row) return 'gone';
+  if (!loaded || loaded.id !== currentId) return 'none';
+  const sameData =
+    row.createdAt === loaded.createdAt && row.currency === loaded.currency && row.origin === loaded.origin &&
+    JSON.stringify(row.counts) === JSON.stringify(loaded.counts) && JSON.stringify(row.demo) === JSON.stringify(loaded.demo);
+  if (row.updatedAt === loaded.updatedAt && sameData) return row.name === loaded.name ? 'none' : 'renamed';
+  return sameData && row.name !== loaded.name ? 'renamed' : 'reload';
+}
 
 export class Workspace {
   readonly engine: EngineClient;
@@ -30,10 +60,17 @@ export class Workspace {
   #info = $state.raw<Notice | null>(null);
   #storage = $state.raw<StorageInfo>({ persisted: null, usage: null, quota: null });
   #subscription?: Subscription;
+  /** The current dataset's row as it was when this tab loaded it in the engine. */
+  #loaded: DatasetRow | null = null;
+  /** Operations of this tab in progress (their own writes are not news from another tab). */
+  #busy = 0;
+  #syncTimer: ReturnType<typeof setTimeout> | undefined;
+  #reloadPage: () => void;
 
-  constructor(options: { db?: WorkbenchDB; engine?: EngineClient } = {}) {
+  constructor(options: { db?: WorkbenchDB; engine?: EngineClient; reloadPage?: () => void } = {}) {
     this.#db = options.db ?? openDatabase();
     this.engine = options.engine ?? new EngineClient();
+    this.#reloadPage = options.reloadPage ?? (() => globalThis.location.reload());
   }
 
   /** The database, for other state classes (small records only). */
@@ -56,12 +93,10 @@ export class Workspace {
   /** Open the store, sweep interrupted writes, and show a dataset (the demo on a first visit). */
   async start(locale: 'zh' | 'en'): Promise<void> {
     this.#noticeNewVersion();
+    this.#noticeReloaded();
     try {
-      this.#db.on('versionchange', () => {
-        this.#error = { code: 'error.versionchange' };
-        this.#db.close();
-        return false;
-      });
+      this.#db.on('versionchange', (event: IDBVersionChangeEvent) => this.#onVersionChange(event));
+      // a database upgraded by a newer app (another tab) opens at its own, higher version
       await this.#db.open();
     } catch (error) {
       this.#status = 'failed';
@@ -102,8 +137,60 @@ export class Workspace {
     }
   }
 
+  /** This tab was reloaded because another tab opened a newer version of the app: say so once. */
+  #noticeReloaded(): void {
+    try {
+      if (globalThis.sessionStorage?.getItem(RELOAD_NOTICE_KEY)) {
+        globalThis.sessionStorage.removeItem(RELOAD_NOTICE_KEY);
+        this.#info = { code: 'tabs.reloaded' };
+      }
+    } catch {
+      // storage blocked: no notice
+    }
+  }
+
+  /**
+   * Another tab wants to upgrade (a newer app) or delete (Delete everything) the database: let go
+   * of it at once so that tab is not blocked. After an upgrade, reload to get the newer app and
+   * say why after the reload; after a deletion, stop as if erased here. The engine worker's own
+   * connection closes too (Dexie's default on versionchange).
+   */
+  #onVersionChange(event: IDBVersionChangeEvent): false {
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    clearTimeout(this.#syncTimer);
+    this.#db.close();
+    if (!event.newVersion) {
+      void Promise.resolve(this.engine.api.shutdown()).catch(() => undefined);
+      this.#datasets = [];
+      this.#dashboard = null;
+      this.#currentId = null;
+      this.#loaded = null;
+      this.#status = 'erased';
+      this.#info = { code: 'tabs.erased' };
+      return false;
+    }
+    let reload = true;
+    try {
+      const storage = globalThis.sessionStorage;
+      const last = Number(storage?.getItem(RELOADED_AT_KEY));
+      // never a reload loop: a second upgrade right after a reload asks the user instead
+      if (last && Date.now() - last >= 0 && Date.now() - last < RELOAD_GUARD_MS) reload = false;
+      else {
+        storage?.setItem(RELOADED_AT_KEY, String(Date.now()));
+        storage?.setItem(RELOAD_NOTICE_KEY, '1');
+      }
+    } catch {
+      // storage blocked: reload without the notice
+    }
+    if (reload) this.#reloadPage();
+    else this.#error = { code: 'error.versionchange' };
+    return false;
+  }
+
   stop(): void {
     this.#subscription?.unsubscribe();
+    clearTimeout(this.#syncTimer);
   }
 
   /** Make a dataset current: load it in the engine and compute its dashboard. */
@@ -112,9 +199,21 @@ export class Workspace {
       this.#currentId = id;
       this.#dashboard = null;
       await setSetting(this.#db, 'currentDataset', id);
-      await this.engine.run('job.loading', (jobId, onProgress) => this.engine.api.load(jobId, id, onProgress));
-      await this.#refreshDashboard();
+      await this.#load(id);
     });
+  }
+
+  /**
+   * Load a dataset in the engine and compute its dashboard, remembering the stored row as it was
+   * before the engine read the data (a write in between makes it look older: one more reload,
+   * never a stale view).
+   */
+  async #load(id: string): Promise<void> {
+    const stored = await this.#db.datasets.get(id);
+    await this.engine.run('job.loading', (jobId, onProgress) => this.engine.api.load(jobId, id, onProgress));
+    if (this.#currentId !== id) return;
+    this.#loaded = stored ? restoreDataset(stored) : null;
+    await this.#refreshDashboard();
   }
 
   async setActiveDays(days: number): Promise<void> {
@@ -244,16 +343,52 @@ export class Workspace {
     await this.refreshStorage();
   }
 
-  /** The list changed (here or in another tab): if the current dataset is gone, move on. */
+  /** The list changed (here or in another tab): see what that means for the current dataset. */
   #onDatasets(rows: DatasetRow[]): void {
     this.#datasets = rows;
+    this.#scheduleSync(SYNC_DELAY_MS);
+  }
+
+  #scheduleSync(delay: number): void {
+    clearTimeout(this.#syncTimer);
+    this.#syncTimer = setTimeout(() => this.#sync(), delay);
+  }
+
+  /**
+   * Keep the current dataset as stored: another tab imported into it, forgot a customer, reset,
+   * renamed or deleted it. Waits while this tab is writing or running a job (its own writes are
+   * compared again once done, and then match what it loaded).
+   */
+  #sync(): void {
+    this.#syncTimer = undefined;
     const id = this.#currentId;
-    if (id && !rows.some((d) => d.id === id) && !this.engine.job) {
+    const change = datasetChange(id, this.#loaded, this.#datasets);
+    if (change === 'none' || !id) return;
+    if (change === 'renamed') {
+      const row = this.#datasets.find((d) => d.id === id);
+      if (row && this.#loaded) this.#loaded = { ...this.#loaded, name: row.name, updatedAt: row.updatedAt };
+      return;
+    }
+    if (this.#busy > 0 || this.engine.job) {
+      this.#scheduleSync(SYNC_DELAY_MS * 2);
+      return;
+    }
+    const name = this.#loaded?.name ?? id;
+    if (change === 'gone') {
       this.engine.api.unload(id);
       this.#currentId = null;
       this.#dashboard = null;
-      if (rows[0]) void this.select(rows[0].id);
+      this.#loaded = null;
+      this.#info = { code: 'tabs.deleted', params: { name } };
+      const next = this.#datasets[0];
+      if (next) void this.select(next.id);
+      return;
     }
+    void this.#guard(async () => {
+      await this.engine.api.unload(id);
+      await this.#load(id);
+      if (this.#currentId === id) this.#info = { code: 'tabs.updated', params: { name: this.current?.name ?? name } };
+    });
   }
 
   async #refreshDashboard(): Promise<void> {
@@ -264,12 +399,16 @@ export class Workspace {
   }
 
   async #guard(work: () => Promise<void>): Promise<void> {
+    this.#busy++;
     try {
       await work();
     } catch (error) {
       const notice = toNotice(error);
       if (notice.code === 'job.cancelled') this.#info = notice;
       else this.#error = notice;
+    } finally {
+      // compare with the stored rows once this tab's own writes are done
+      if (--this.#busy === 0 && this.#subscription) this.#scheduleSync(SYNC_DELAY_MS);
     }
   }
 }
