@@ -5,12 +5,14 @@
  * plain `{ code, params }` notices that the UI words in the current language.
  */
 import type { SnapshotRow } from '../src/lib/db/schema';
+import type { BackupManifest, BackupSelection, RestoreResult } from '../src/lib/db/backup';
+import type { BackupHeader } from '../src/lib/domain/backup/frames';
 import type {
   DashboardKpis, LifecycleOptions, MigrationMatrix, MonthPoint, Notice, WarningRule, ParetoPoint, Persona, RuleGroup, SegmentRule, TierBasis, TierSummary,
 } from '../src/lib/domain';
 import type { ConvertStats, DateOrder, Delimiter, ImportKind, Reject, TextEncodingName } from '../src/lib/domain/import';
 
-export type JobPhase = 'generating' | 'storing' | 'reading' | 'indexing' | 'importing' | 'fitting';
+export type JobPhase = 'generating' | 'storing' | 'reading' | 'indexing' | 'importing' | 'fitting' | 'backingUp' | 'restoring';
 
 export interface JobProgress {
   phase: JobPhase;
@@ -296,10 +298,17 @@ export interface ImportSettings {
   dropDuplicates: boolean;
 }
 
-/** Where the rows go: an existing dataset, or a new one. */
-export type ImportTarget =
+/** Replace personal data by keyed hashes while importing (DESIGN.md → Import; domain/privacy/pseudonym.ts). */
+export interface PseudonymiseOptions {
+  /** Keep the mapping pseudonym → identity on this device (settings `pseudonym.map:<datasetId>`). */
+  keepMapping: boolean;
+}
+
+/** Where the rows go: an existing dataset, or a new one; optionally pseudonymised. */
+export type ImportTarget = (
   | { datasetId: string }
-  | { newDataset: { name: string; currency: string } };
+  | { newDataset: { name: string; currency: string } }
+) & { pseudonymise?: PseudonymiseOptions };
 
 export interface FileImportResult {
   fileName: string;
@@ -316,6 +325,24 @@ export interface ImportResult {
   committed: boolean;
   datasetId: string;
   files: FileImportResult[];
+  /** With pseudonymisation: distinct customer ids and names replaced, and whether the mapping was kept. */
+  pseudonymised?: { ids: number; names: number; keptMapping: boolean };
+}
+
+/** Who a pseudonymised customer is, from the mapping kept on this device. */
+export interface PseudonymIdentity {
+  /** The original customer id (the stored id when it was not replaced). */
+  id: string;
+  /** The original name ('' when none was replaced). */
+  name: string;
+}
+
+/** What this device keeps for pseudonymisation. */
+export interface PseudonymStatus {
+  /** A pseudonymisation key exists (settings `pseudonym.key`). */
+  key: boolean;
+  /** Kept mappings, per dataset (the dataset may have been deleted since). */
+  mappings: { datasetId: string; customers: number }[];
 }
 
 export interface StartInfo {
@@ -357,10 +384,40 @@ export interface EngineApi {
   segmentCsv(datasetId: string, segment: string, header: string[], options?: { mask?: boolean }): Promise<string>;
   /** Remove a customer and everything of theirs from the dataset (rows, edits, snapshot entries); returns rows removed. */
   forgetCustomer(datasetId: string, customerId: string): Promise<number>;
+  /** Whether a pseudonymisation key and mappings are stored on this device. */
+  pseudonymStatus(): Promise<PseudonymStatus>;
+  /** The original identity of a stored customer id, when a mapping was kept (else null). */
+  pseudonymIdentity(datasetId: string, customerId: string): Promise<PseudonymIdentity | null>;
+  /** Delete the kept mapping of a dataset (the pseudonyms stay; who they are is no longer known here). */
+  discardPseudonymMapping(datasetId: string): Promise<void>;
+  /** A backup file (encrypted when a passphrase is given) of one dataset or of everything. */
+  backup(jobId: string, request: BackupRequest, onProgress?: ProgressCallback): Promise<Blob>;
+  /** What a backup file holds (checks the passphrase of an encrypted one). */
+  inspectBackup(file: Blob, passphrase?: string): Promise<BackupInfo>;
+  /** Restore a backup; nothing changes unless the whole file was read and verified. */
+  restoreBackup(
+    jobId: string, file: Blob, options: { conflict: 'replace' | 'copy'; copyLabel?: string; passphrase?: string }, onProgress?: ProgressCallback,
+  ): Promise<RestoreResult>;
   unload(datasetId: string): void;
   /** Close the database connection (before the page deletes it). */
   shutdown(): Promise<void>;
   cancel(jobId: string): void;
 }
 
-export type { Notice };
+export interface BackupRequest extends BackupSelection {
+  passphrase?: string;
+  /** PBKDF2 iterations (at least 600,000). */
+  iterations?: number;
+  /** Build of the app, written in the file's header. */
+  app?: string;
+}
+
+export interface BackupInfo {
+  header: BackupHeader;
+  /** Read with the passphrase (or from a plain file); null when the file is encrypted and no passphrase was given. */
+  manifest: BackupManifest | null;
+  /** Datasets of the file that already exist in this browser. */
+  existing: string[];
+}
+
+export type { Notice, BackupManifest, RestoreResult };

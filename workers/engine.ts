@@ -4,7 +4,8 @@
  */
 import {
   cacByChannel, churnRateByPeriod, clvToCac, cohortTable, computeKpis, monthlySeries, repeatPurchaseRate, retentionRates,
-  revenueRetention, NO_DAY, type DatasetContent,
+  revenueRetention, NO_DAY, type DatasetContent, datasetOfPseudonymMap, lookupPseudonym, PSEUDONYM_KEY_SETTING, PSEUDONYM_PREFIX,
+  pseudonymMapSetting, restorePseudonymMap,
 } from '../src/lib/domain';
 import { generateDemo } from '../src/lib/domain/demo';
 import {
@@ -23,6 +24,7 @@ import { runRfm, segmentCsv, segmentPersona } from './ops/segments';
 import { runValue } from './ops/value';
 import { runWarnings } from './ops/warnings';
 import { forgetCustomer } from './ops/forget';
+import { createBackup, inspectBackup, restoreBackup } from './ops/backup';
 import { runClusters, runLifecycle, runRule, runTiers } from './ops/groupings';
 import { cellMembers, compareSnapshots, snapshotAfterImport, snapshotCurrent } from './ops/snapshots';
 
@@ -276,6 +278,22 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
       return segmentCsv(current(datasetId), segment, header, options?.mask ?? false);
     },
 
+    backup(jobId, request, onProgress) {
+      return run(jobId, (checkpoint) => createBackup(db, request, checkpoint, onProgress));
+    },
+
+    async inspectBackup(file, passphrase) {
+      return inspectBackup(db, file, passphrase);
+    },
+
+    restoreBackup(jobId, file, options, onProgress) {
+      return run(jobId, async (checkpoint) => {
+        const result = await restoreBackup(db, file, options, checkpoint, onProgress);
+        if (loaded && result.datasetIds.includes(loaded.id)) loaded = undefined;
+        return result;
+      });
+    },
+
     unload(datasetId) {
       if (loaded?.id === datasetId) loaded = undefined;
     },
@@ -284,6 +302,25 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
       const removed = await forgetCustomer(db, datasetId, customerId);
       if (loaded?.id === datasetId) loaded = undefined;
       return removed;
+    },
+
+    async pseudonymStatus() {
+      const rows = await db.settings.where('key').startsWith(PSEUDONYM_PREFIX).toArray();
+      const mappings: { datasetId: string; customers: number }[] = [];
+      for (const row of rows) {
+        const datasetId = datasetOfPseudonymMap(row.key);
+        if (datasetId !== null) mappings.push({ datasetId, customers: restorePseudonymMap(row.value).id.length });
+      }
+      return { key: rows.some((r) => r.key === PSEUDONYM_KEY_SETTING), mappings };
+    },
+
+    async pseudonymIdentity(datasetId, customerId) {
+      const row = await db.settings.get(pseudonymMapSetting(datasetId));
+      return row === undefined ? null : lookupPseudonym(restorePseudonymMap(row.value), customerId);
+    },
+
+    async discardPseudonymMapping(datasetId) {
+      await db.settings.delete(pseudonymMapSetting(datasetId));
     },
 
     async shutdown() {

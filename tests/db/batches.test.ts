@@ -94,7 +94,10 @@ describe('batches', () => {
     await storeAll('a');
     await storeAll('b');
     await db.customerEdits.put({ datasetId: 'a', customerId: 'x', fields: {}, updatedAt: 1 });
+    await db.settings.bulkPut([{ key: 'pseudonym.map:a', value: {} }, { key: 'pseudonym.map:b', value: {} }]);
     await deleteDataset(db, 'a');
+    expect(await db.settings.get('pseudonym.map:a')).toBeUndefined();
+    expect(await db.settings.get('pseudonym.map:b')).toBeDefined();
     expect(await db.datasets.get('a')).toBeUndefined();
     expect(await db.batches.where('datasetId').equals('a').count()).toBe(0);
     expect(await db.chunks.where('datasetId').equals('a').count()).toBe(0);

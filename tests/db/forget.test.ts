@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../workers/engine';
 import { decodeChunk, decodeStrings, openDatabase } from '../../src/lib/db';
+import { settingsOf, textFile } from './import-helpers';
 
 describe('forget a customer', () => {
   it('leaves no trace in any table, chunk or snapshot, and keeps everyone else', async () => {
@@ -47,4 +48,26 @@ describe('forget a customer', () => {
     expect((await engine.customers(id, {})).total).toBe(before.customers - 1);
     db.close();
   }, 60_000);
+
+  it('removes the customer from a kept pseudonym mapping, and only them', async () => {
+    const db = openDatabase('forget-pseudonym');
+    const engine = createEngine(db);
+    const orders = textFile('o.csv', 'customer_id,order_date,amount\n13800138000,2024-01-05,10\nli.na@example.com,2024-01-06,20\n');
+    const customers = textFile('c.csv', 'customer_id,name\n13800138000,王文博\nli.na@example.com,Li Na\n');
+    const files = [];
+    for (const file of [orders, customers]) files.push({ file, settings: settingsOf(await engine.preview(file)) });
+    const { datasetId: id } = await engine.importFiles('i', files, { newDataset: { name: 'P', currency: 'CNY' }, pseudonymise: { keepMapping: true } });
+    await engine.load('l', id);
+    const [a, b] = (await engine.customers(id, { sortBy: 'id' })).rows.map((r) => r.id);
+    const who = (await engine.pseudonymIdentity(id, a))!;
+    expect(who.name).not.toBe('');
+
+    expect(await engine.forgetCustomer(id, a)).toBe(2);
+    expect(await engine.pseudonymIdentity(id, a)).toBeNull();
+    expect(await engine.pseudonymIdentity(id, b)).not.toBeNull();
+    const map = (await db.settings.get(`pseudonym.map:${id}`))!.value as Record<string, string[]>;
+    for (const values of Object.values(map)) expect(values).toHaveLength(1);
+    for (const trace of [a, who.id, who.name]) expect(JSON.stringify(map)).not.toContain(trace);
+    db.close();
+  });
 });

@@ -1,9 +1,11 @@
 /**
  * Forget one customer (个人信息删除): remove the customer, their orders, survey answers,
- * interactions, edits and snapshot entries. Affected chunks are decoded, filtered and re-encoded
+ * interactions, edits, snapshot entries and pseudonym mapping entry. Affected chunks are decoded, filtered and re-encoded
  * first; then one transaction replaces them all, so the dataset is never half-forgotten.
  */
-import type { TableColumnsByKind, TableKind } from '../../src/lib/domain';
+import {
+  pseudonymMapSetting, restorePseudonymMap, withoutPseudonym, type TableColumnsByKind, type TableKind,
+} from '../../src/lib/domain';
 import {
   committedBatches, decodeChunk, decodeStrings, encodeChunk, encodeStrings, rowCount, SNAPSHOT_LAYOUT, type ChunkRow,
   type WorkbenchDB,
@@ -63,7 +65,8 @@ export async function forgetCustomer(db: WorkbenchDB, datasetId: string, custome
     snapUpdates.push({ id: snap.id, bytes: encodeStrings({ customerId: keep.map((i) => cols.customerId[i]), segment }), counts });
   }
   const total = Object.values(removedBy).reduce((n, per) => n + Object.values(per).reduce((a, b) => a + (b ?? 0), 0), 0);
-  await db.transaction('rw', [db.chunks, db.batches, db.datasets, db.customerEdits, db.snapshots, db.snapshotData], async () => {
+  const mapKey = pseudonymMapSetting(datasetId);
+  await db.transaction('rw', [db.chunks, db.batches, db.datasets, db.customerEdits, db.snapshots, db.snapshotData, db.settings], async () => {
     await db.chunks.bulkPut(updates);
     await db.chunks.bulkDelete(deletions);
     for (const b of batches) {
@@ -86,6 +89,12 @@ export async function forgetCustomer(db: WorkbenchDB, datasetId: string, custome
     for (const u of snapUpdates) {
       await db.snapshotData.update(u.id, { bytes: u.bytes });
       await db.snapshots.update(u.id, { counts: u.counts, clv: undefined });
+    }
+    const mapRow = await db.settings.get(mapKey);
+    if (mapRow !== undefined) {
+      const map = restorePseudonymMap(mapRow.value);
+      const kept = withoutPseudonym(map, customerId);
+      if (kept.id.length !== map.id.length) await db.settings.put({ key: mapKey, value: kept });
     }
   });
   return total;

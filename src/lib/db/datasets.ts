@@ -1,3 +1,4 @@
+import { pseudonymMapSetting } from '../domain/privacy/pseudonym';
 import type { DatasetRow, WorkbenchDB } from './schema';
 
 /** All datasets, oldest first, normalised. */
@@ -28,9 +29,13 @@ export async function renameDataset(db: WorkbenchDB, id: string, name: string): 
   await db.datasets.update(id, { name: trimmed, updatedAt: Date.now() });
 }
 
-/** Delete a dataset with every batch, chunk, edit and snapshot that belongs to it, in one transaction. */
+/**
+ * Delete a dataset with every batch, chunk, edit and snapshot that belongs to it, and its kept
+ * pseudonym mapping, in one transaction.
+ */
 export async function deleteDataset(db: WorkbenchDB, id: string): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits, db.snapshots, db.snapshotData], async () => {
+  await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits, db.snapshots, db.snapshotData, db.settings], async () => {
+    await db.settings.delete(pseudonymMapSetting(id));
     const snaps = await db.snapshots.where('datasetId').equals(id).primaryKeys();
     await db.snapshotData.bulkDelete(snaps);
     await db.snapshots.bulkDelete(snaps);

@@ -5,3 +5,4 @@ export * from './segments';
 export * from './clv';
 export * from './retention';
 export * from './privacy/mask';
+export * from './privacy/pseudonym';

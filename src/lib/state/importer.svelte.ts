@@ -5,7 +5,7 @@
 import type { Notice } from '../domain/types';
 import { missingFields, toCsv, type DateOrder, type ImportKind } from '../domain/import';
 import { getSetting, setSetting, toNotice, type WorkbenchDB } from '../db';
-import type { FilePreview, ImportResult, ImportSettings, PreviewOverrides } from '../../../workers/api';
+import type { FilePreview, ImportResult, ImportSettings, ImportTarget, PreviewOverrides } from '../../../workers/api';
 import type { Workspace } from './workspace.svelte';
 
 export interface PendingFile {
@@ -42,6 +42,8 @@ export class Importer {
   #result = $state.raw<ImportResult | null>(null);
   #error = $state.raw<Notice | null>(null);
   #reading = $state(false);
+  #pseudonymise = $state(false);
+  #keepMapping = $state(true);
 
   constructor(ws: Workspace, db: WorkbenchDB) {
     this.#ws = ws;
@@ -58,6 +60,12 @@ export class Importer {
   set newName(v: string) { this.#newName = v; }
   get currency(): string { return this.#currency; }
   set currency(v: string) { this.#currency = v; }
+  /** Replace phones, e-mails and names by keyed hashes in every file of the import (off by default). */
+  get pseudonymise(): boolean { return this.#pseudonymise; }
+  set pseudonymise(v: boolean) { this.#pseudonymise = v; }
+  /** With pseudonymise: keep the mapping pseudonym → identity on this device (else it is not stored). */
+  get keepMapping(): boolean { return this.#keepMapping; }
+  set keepMapping(v: boolean) { this.#keepMapping = v; }
 
   /** Problems that block the import of one file (preview problems, then missing columns). */
   problems(f: PendingFile): Notice[] {
@@ -145,10 +153,11 @@ export class Importer {
     if (!this.ready) return;
     this.#error = null;
     const current = this.#ws.current;
-    const target =
+    const where: ImportTarget =
       this.target === 'current' && current
         ? { datasetId: current.id }
         : { newDataset: { name: this.#newName || this.#files[0].file.name, currency: this.#currency } };
+    const target: ImportTarget = this.#pseudonymise ? { ...where, pseudonymise: { keepMapping: this.#keepMapping } } : where;
     try {
       const result = await this.#ws.engine.run('job.importing', (jobId, onProgress) =>
         this.#ws.engine.api.importFiles(jobId, this.#files.map((f) => ({ file: f.file, settings: f.settings })), target, onProgress),

@@ -2,7 +2,10 @@ import { CsvTokenizer, missingFields, RowConverter, StreamDecoder } from '../../
 import {
   beginBatch, commitBatch, discardBatch, newId, toNotice, writeChunk, type BatchRow, type DatasetRow, type WorkbenchDB,
 } from '../../../src/lib/db';
-import type { TableKind } from '../../../src/lib/domain';
+import {
+  mergePseudonymMaps, PSEUDONYM_KEY_BYTES, PSEUDONYM_KEY_SETTING, pseudonymMapSetting, Pseudonymiser, restorePseudonymKey,
+  restorePseudonymMap, type TableColumnsByKind, type TableKind,
+} from '../../../src/lib/domain';
 import type { FileImportResult, ImportResult, ImportSettings, ImportTarget, ProgressCallback } from '../../api';
 import { holdBatchLock } from '../locks';
 import { yieldToEvents } from '../jobs';
@@ -11,8 +14,29 @@ import { yieldToEvents } from '../jobs';
 const SLICE_BYTES = 2 * 1024 * 1024;
 
 /**
+ * The device's pseudonymisation key: read, or made once (256 random bits) on first use.
+ * Read and created in one transaction, so two imports at once cannot make two keys.
+ */
+export async function pseudonymKey(db: WorkbenchDB): Promise<Uint8Array> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(PSEUDONYM_KEY_SETTING);
+    if (row !== undefined) {
+      const key = restorePseudonymKey(row.value);
+      // never replace a stored key silently: earlier pseudonyms would no longer match
+      if (!key) throw { code: 'pseudonym.badKey' };
+      return key;
+    }
+    const key = crypto.getRandomValues(new Uint8Array(PSEUDONYM_KEY_BYTES));
+    await db.settings.put({ key: PSEUDONYM_KEY_SETTING, value: key });
+    return key;
+  });
+}
+
+/**
  * Stream files into one pending batch and commit it once, so the import is all or nothing:
  * on any error, on cancel, or when the tab closes, the dataset stays exactly as before.
+ * With `target.pseudonymise`, customer ids that are phones or e-mails and customer names are
+ * replaced by keyed hashes before anything is stored; a kept mapping is written with the commit.
  */
 export async function importFiles(
   db: WorkbenchDB,
@@ -28,6 +52,7 @@ export async function importFiles(
   const existing = 'datasetId' in target ? await db.datasets.get(target.datasetId) : undefined;
   if ('datasetId' in target && !existing) throw { code: 'error.notLoaded', params: { id: target.datasetId } };
   const datasetId = existing?.id ?? newId('ds');
+  const pseudonymiser = target.pseudonymise ? new Pseudonymiser(await pseudonymKey(db)) : undefined;
   const total = files.reduce((n, f) => n + f.file.size, 0);
   let before = 0;
   let batch: BatchRow | undefined;
@@ -37,7 +62,9 @@ export async function importFiles(
     return await holdBatchLock(b.id, async () => {
       const results: FileImportResult[] = [];
       for (const { file, settings } of files) {
-        results.push(await importOne(db, b, file, settings, checkpoint, (done) => onProgress?.({ phase: 'importing', done: before + done, total })));
+        results.push(await importOne(
+          db, b, file, settings, checkpoint, (done) => onProgress?.({ phase: 'importing', done: before + done, total }), pseudonymiser,
+        ));
         before += file.size;
       }
       checkpoint();
@@ -58,8 +85,27 @@ export async function importFiles(
             updatedAt: now,
             counts: { customers: 0, orders: 0, surveys: 0, interactions: 0 },
           };
-      await commitBatch(db, b, { dataset });
-      return { committed: true, datasetId, files: results };
+      if (!pseudonymiser) {
+        await commitBatch(db, b, { dataset });
+        return { committed: true, datasetId, files: results };
+      }
+      const keepMapping = target.pseudonymise?.keepMapping === true;
+      if (keepMapping) {
+        const added = pseudonymiser.mapping();
+        const key = pseudonymMapSetting(datasetId);
+        // the mapping and the batch become visible together (commitBatch joins this transaction)
+        await db.transaction('rw', db.tables, async () => {
+          const stored = restorePseudonymMap((await db.settings.get(key))?.value);
+          await db.settings.put({ key, value: mergePseudonymMaps(stored, added) });
+          await commitBatch(db, b, { dataset });
+        });
+      } else {
+        await commitBatch(db, b, { dataset });
+      }
+      return {
+        committed: true, datasetId, files: results,
+        pseudonymised: { ids: pseudonymiser.idsReplaced, names: pseudonymiser.namesReplaced, keptMapping: keepMapping },
+      };
     });
   } catch (error) {
     if (batch && batch.status === 'pending') await discardBatch(db, batch.id).catch(() => undefined);
@@ -69,6 +115,7 @@ export async function importFiles(
 
 async function importOne(
   db: WorkbenchDB, batch: BatchRow, file: File, settings: ImportSettings, checkpoint: () => void, progress: (bytes: number) => void,
+  pseudonymiser?: Pseudonymiser,
 ): Promise<FileImportResult> {
   const decoder = new StreamDecoder(settings.encoding);
   const tokenizer = new CsvTokenizer({ delimiter: settings.delimiter });
@@ -85,9 +132,12 @@ async function importOne(
     converter.accept(fields, line);
   };
   const kind = settings.kind as TableKind;
+  // pseudonymised before it is stored: no original id or name is ever written
+  const write = (chunk: TableColumnsByKind[TableKind]) =>
+    writeChunk(db, batch, kind, (pseudonymiser ? pseudonymiser.table(kind, chunk) : chunk) as never);
   const flush = async (all: boolean) => {
-    for (const chunk of converter.takeFull()) await writeChunk(db, batch, kind, chunk as never);
-    if (all && converter.pending > 0) await writeChunk(db, batch, kind, converter.take() as never);
+    for (const chunk of converter.takeFull()) await write(chunk as never);
+    if (all && converter.pending > 0) await write(converter.take() as never);
   };
   const fail = () => {
     const e = tokenizer.error;

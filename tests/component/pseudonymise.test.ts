@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import Import from '../../src/views/Import.svelte';
+import PrivacySection from '../../src/views/PrivacySection.svelte';
+import CustomerDetail from '../../src/views/CustomerDetail.svelte';
+import { Importer } from '../../src/lib/state/importer.svelte';
+import { privacy } from '../../src/lib/state/privacy.svelte';
+import { openDatabase } from '../../src/lib/db';
+import type { Workspace } from '../../src/lib/state/workspace.svelte';
+import type { CustomerDetail as Detail, FilePreview, ImportResult, PseudonymStatus } from '../../workers/api';
+
+const preview: FilePreview = {
+  fileName: 'orders.csv', size: 10, encoding: 'utf-8', encodingReason: 'ascii', delimiter: ',', hasHeader: true,
+  columnNames: ['customer_id', 'order_date', 'amount'], rows: [['13800138000', '2024-01-01', '5']], kind: 'orders',
+  mapping: { customerId: 0, orderId: null, date: 1, amount: 2, quantity: null, unitPrice: null, returnFlag: null },
+  dateOrder: 'ymd', dateAmbiguous: false, signature: 'sig-pseudo', problems: [],
+};
+
+const result: ImportResult = {
+  committed: true, datasetId: 'ds-1', pseudonymised: { ids: 1, names: 0, keptMapping: false },
+  files: [{ fileName: 'orders.csv', kind: 'orders', encoding: 'utf-8', rejects: [], stats: {
+    rows: 1, accepted: 1, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, customers: 1, orderIds: 0, amount: 5, minDay: 0, maxDay: 0,
+  } }],
+};
+
+function fakeWorkspace(status: PseudonymStatus = { key: false, mappings: [] }) {
+  const api = {
+    preview: vi.fn(async () => preview),
+    importFiles: vi.fn(async () => result),
+    snapshotAfterImport: vi.fn(async () => ({})),
+    pseudonymStatus: vi.fn(async () => status),
+    pseudonymIdentity: vi.fn(async () => ({ id: '13800138000', name: '王文博' })),
+    discardPseudonymMapping: vi.fn(async () => undefined),
+  };
+  const engine = { api, job: null, run: (_: string, work: (jobId: string, onProgress?: unknown) => Promise<unknown>) => work('job-1') };
+  const ws = {
+    engine, current: null, currentId: 'ds-1', datasets: [{ id: 'ds-1', name: 'Shop', currency: 'CNY' }],
+    select: vi.fn(async () => undefined), inventory: vi.fn(async () => ({ datasets: [], settings: 0 })),
+    dashboard: { datasetId: 'ds-1' }, customer: vi.fn(),
+  };
+  return { ws: ws as unknown as Workspace, api, raw: ws };
+}
+
+describe('pseudonymise on the Import page', () => {
+  it('is off by default; when ticked, the import asks for it with the mapping choice', async () => {
+    const { ws, api } = fakeWorkspace();
+    const importer = new Importer(ws, openDatabase('pseudo-component-1'));
+    await importer.add([new File(['x'], 'orders.csv')]);
+    render(Import, { ws, importer });
+
+    const box = screen.getByRole('checkbox', { name: 'Pseudonymise personal data' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(screen.getByText(/analysis works the same/)).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: /Keep the mapping/ })).toBeNull();
+
+    await fireEvent.click(box);
+    const keep = screen.getByRole('radio', { name: /Keep the mapping/ }) as HTMLInputElement;
+    expect(keep.checked).toBe(true);
+    await fireEvent.click(screen.getByRole('radio', { name: /Do not keep the mapping/ }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+
+    await vi.waitFor(() => expect(api.importFiles).toHaveBeenCalled());
+    const target = (api.importFiles.mock.calls[0] as unknown[])[2];
+    expect(target).toMatchObject({ newDataset: { name: 'orders' }, pseudonymise: { keepMapping: false } });
+    expect((await screen.findByTestId('pseudonymised')).textContent).toContain('1 customer ids and 0 names were replaced by codes');
+  });
+
+  it('sends no pseudonymise option when the box stays unticked', async () => {
+    const { ws, api } = fakeWorkspace();
+    const importer = new Importer(ws, openDatabase('pseudo-component-2'));
+    await importer.add([new File(['x'], 'orders.csv')]);
+    await importer.run();
+    expect((api.importFiles.mock.calls[0] as unknown[])[2]).not.toHaveProperty('pseudonymise');
+  });
+});
+
+describe('pseudonyms in Data & storage', () => {
+  it('says a key exists, lists the kept mapping and discards it after confirmation', async () => {
+    const { ws, api } = fakeWorkspace({ key: true, mappings: [{ datasetId: 'ds-1', customers: 3 }, { datasetId: 'gone', customers: 1 }] });
+    render(PrivacySection, { ws });
+    const box = await screen.findByTestId('pseudonyms');
+    expect(box.textContent).toContain('A pseudonymisation key exists on this device');
+    expect(box.textContent).toContain('Shop: the mapping of 3 customers is kept on this device.');
+    expect(box.textContent).toContain('a deleted dataset (gone)');
+
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Discard the mapping' })[0]);
+    expect(api.discardPseudonymMapping).not.toHaveBeenCalled();
+    expect(screen.getByText('Discard the mapping of “Shop”?')).toBeTruthy();
+    const dialog = document.querySelector('dialog')!;
+    await fireEvent.click(Array.from(dialog.querySelectorAll('button')).find((b) => b.textContent === 'Discard the mapping')!);
+    await vi.waitFor(() => expect(api.discardPseudonymMapping).toHaveBeenCalledWith('ds-1'));
+  });
+});
+
+describe('identity on the customer detail', () => {
+  const detail: Detail = {
+    row: { id: 'P-0123456789abcdef', name: 'N-0123456789ab', gender: '', age: null, city: '', province: '', channel: '', signup: null, orders: 0, net: 0, firstOrder: null, lastOrder: null },
+    usualGapDays: null, rhythmRisk: null, simple: null, model: null, birthDay: null, acquisitionCost: null, returns: 0, lines: [], surveys: [], interactions: [],
+  };
+
+  it('shows the original identity on request when a mapping is kept, never while masking', async () => {
+    const { ws, api, raw } = fakeWorkspace({ key: true, mappings: [{ datasetId: 'ds-1', customers: 1 }] });
+    raw.customer.mockResolvedValue(detail);
+    privacy.mask = false;
+    render(CustomerDetail, { ws, customerId: detail.row.id });
+    const show = await screen.findByRole('button', { name: 'Show identity' });
+    expect(document.body.textContent).not.toContain('王文博');
+    await fireEvent.click(show);
+    await vi.waitFor(() => expect(document.body.textContent).toContain('王文博'));
+    expect(api.pseudonymIdentity).toHaveBeenCalledWith('ds-1', detail.row.id);
+    expect(document.body.textContent).toContain('13800138000');
+
+    privacy.mask = true;
+    await vi.waitFor(() => expect(screen.queryByRole('button', { name: /identity/ })).toBeNull());
+    expect(document.body.textContent).not.toContain('王文博');
+    privacy.mask = false;
+  });
+
+  it('offers nothing when no mapping is kept for the dataset', async () => {
+    const { ws, raw } = fakeWorkspace({ key: true, mappings: [] });
+    raw.customer.mockResolvedValue(detail);
+    render(CustomerDetail, { ws, customerId: detail.row.id });
+    await screen.findByText(/P-0123456789abcdef/);
+    expect(screen.queryByRole('button', { name: 'Show identity' })).toBeNull();
+  });
+});
