@@ -59,6 +59,7 @@ const STEPS: Record<Phase, (() => Promise<StepResult>)[]> = {
   store: [() => inFreshWorker('store'), () => inFreshWorker('serialise')],
   load: [() => inFreshWorker('loadAndQuery')],
   read: [() => inFreshWorker('readChunksOnly')],
+  backup: [() => inFreshWorker('backupRestore')],
   import: [() => runImportPhase({ say, inFreshWorker })],
   models: [
     async () => inFreshWorker('cdnowFit', await benchData(CDNOW_MASTER_FILE)),

@@ -15,7 +15,7 @@ export interface StepResult {
   notes: Notes;
 }
 
-export type Phase = 'store' | 'load' | 'read' | 'import' | 'models';
+export type Phase = 'store' | 'load' | 'read' | 'backup' | 'import' | 'models';
 
 export type BenchResult =
   | { ok: true; phase: Phase; timings: Timing[]; notes: Notes }
@@ -30,6 +30,11 @@ export interface BenchWorkerApi {
   loadAndQuery(): Promise<StepResult>;
   /** In a freshly loaded page: bare readChunks (read_chunks_1m), then a decode/index breakdown. */
   readChunksOnly(): Promise<StepResult>;
+  /**
+   * Backups of the stored 1M-order dataset: plain (backup_plain_1m, the baseline), encrypted
+   * (backup_encrypted_1m), and the encrypted file restored into an empty database (restore_encrypted_1m).
+   */
+  backupRestore(): Promise<StepResult>;
   /** Baseline of the import: read the file's text (not timed), then a bare `aq.fromCSV(text)` (arquero_parse). */
   arqueroParse(file: File): Promise<StepResult>;
   /**

@@ -7,3 +7,4 @@ export * from './errors';
 export { newId } from './ids';
 export * from './snapshots';
 export * from './inventory';
+export * from './backup';

@@ -1,0 +1,183 @@
+// Backup → wipe → restore gives identical data; a wrong passphrase or a damaged file changes nothing.
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { createEngine } from '../../workers/engine';
+import { openDatabase, type WorkbenchDB } from '../../src/lib/db';
+import { PSEUDONYM_PREFIX } from '../../src/lib/domain/privacy/pseudonym';
+import { BackupWriter } from '../../src/lib/domain/backup/frames';
+import { encodeRecord } from '../../src/lib/domain/backup/records';
+
+let n = 0;
+
+/** Every row of every table, chunk and snapshot bytes included, in a stable order. */
+async function dump(db: WorkbenchDB, omitSettings: string[] = ['currentDataset']) {
+  const byKey = <T>(rows: T[], key: (r: T) => string) => rows.sort((a, b) => key(a).localeCompare(key(b)));
+  return {
+    datasets: byKey(await db.datasets.toArray(), (d) => d.id),
+    batches: byKey(await db.batches.toArray(), (b) => b.id),
+    chunks: byKey(await db.chunks.toArray(), (c) => `${c.batchId}/${String(c.seq).padStart(6, '0')}`),
+    customerEdits: byKey(await db.customerEdits.toArray(), (e) => `${e.datasetId}/${e.customerId}`),
+    snapshots: byKey(await db.snapshots.toArray(), (s) => s.id),
+    snapshotData: byKey(await db.snapshotData.toArray(), (s) => s.id),
+    settings: byKey((await db.settings.toArray()).filter((s) => !omitSettings.includes(s.key)), (s) => s.key),
+  };
+}
+
+/** A workspace with two datasets, an edit, a snapshot, rules and a pseudonymisation key. */
+async function populated() {
+  const db = openDatabase(`backup-${++n}`);
+  const engine = createEngine(db);
+  const first = await engine.createDemo('d1', { locale: 'zh' });
+  const second = await engine.createDemo('d2', { locale: 'en', seed: 7 });
+  await engine.load('l', first);
+  await engine.rfm(first, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+  await engine.snapshot(first, { scheme: 'rfm11', label: 'Q4' });
+  await db.customerEdits.put({ datasetId: first, customerId: 'C000001', fields: { city: '杭州' }, note: 'VIP', tags: ['a'], updatedAt: 5 });
+  await db.settings.bulkPut([
+    { key: 'activeDays', value: 120 },
+    { key: 'segments.savedRules', value: [{ name: 'big', rule: { op: 'and' } }] },
+    { key: `${PSEUDONYM_PREFIX}key`, value: Uint8Array.of(9, 8, 7) },
+    { key: 'currentDataset', value: second },
+  ]);
+  return { db, engine, first, second };
+}
+
+let shared: ReturnType<typeof populated> | undefined;
+/** The populated workspace for tests that only read it. */
+const readOnlySource = () => (shared ??= populated());
+
+async function fresh(): Promise<{ db: WorkbenchDB; engine: ReturnType<typeof createEngine> }> {
+  const db = openDatabase(`backup-${++n}`);
+  return { db, engine: createEngine(db) };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+  return 'no error';
+}
+
+const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+
+describe('backup and restore', () => {
+  it('restores everything into a fresh browser, identical, plain and encrypted', async () => {
+    const source = await readOnlySource();
+    const before = await dump(source.db, ['currentDataset', `${PSEUDONYM_PREFIX}key`]);
+    for (const passphrase of [undefined, 'Tr0ub4dor&3 密码']) {
+      const blob = await source.engine.backup('b', { passphrase });
+      const target = await fresh();
+      const info = await target.engine.inspectBackup(blob, passphrase);
+      expect(info.header.encryption === null).toBe(passphrase === undefined);
+      expect(info.manifest!.datasets.map((d) => d.id).sort()).toEqual(before.datasets.map((d) => d.id));
+      expect(info.existing).toEqual([]);
+      const progress: number[] = [];
+      const result = await target.engine.restoreBackup('r', blob, { conflict: 'replace', passphrase }, (p) => progress.push(p.done));
+      expect(result.datasetIds.sort()).toEqual([source.first, source.second].sort());
+      expect(progress.at(-1)).toBe(blob.size);
+      // identical rows, chunk bytes, snapshots and settings; the key stayed out
+      expect(await dump(target.db, ['currentDataset'])).toEqual(before);
+      expect(await target.db.settings.get(`${PSEUDONYM_PREFIX}key`)).toBeUndefined();
+      // and the engine reads it
+      await target.engine.load('l', source.first);
+      expect((await target.engine.customers(source.first, {})).total).toBe(5000);
+      target.db.close();
+    }
+  }, 120_000);
+
+  it('backs up one dataset, with the pseudonymisation key only when asked', async () => {
+    const source = await readOnlySource();
+    const blob = await source.engine.backup('b', { datasetId: source.second, includePseudonymKey: true });
+    const target = await fresh();
+    const result = await target.engine.restoreBackup('r', blob, { conflict: 'replace' });
+    expect(result.manifest.scope).toBe('dataset');
+    expect((await target.db.datasets.toArray()).map((d) => d.id)).toEqual([source.second]);
+    expect((await target.db.settings.get(`${PSEUDONYM_PREFIX}key`))?.value).toEqual(Uint8Array.of(9, 8, 7));
+    expect((await target.db.settings.get('currentDataset'))?.value).toBe(source.second);
+    const sourceChunks = await source.db.chunks.where('datasetId').equals(source.second).toArray();
+    expect(await target.db.chunks.toArray()).toEqual(expect.arrayContaining(sourceChunks));
+    expect(await target.db.chunks.count()).toBe(sourceChunks.length);
+    target.db.close();
+  }, 60_000);
+
+  it('replaces an existing dataset, or keeps both', async () => {
+    const source = await populated();
+    const blob = await source.engine.backup('b', { datasetId: source.first });
+    const original = await dump(source.db);
+    // change the dataset, then restore the backup over it
+    await source.engine.forgetCustomer(source.first, 'C000001');
+    expect((await source.engine.inspectBackup(blob)).existing).toEqual([source.first]);
+    await source.engine.restoreBackup('r', blob, { conflict: 'replace' });
+    const replaced = await dump(source.db);
+    const strip = (d: typeof original) => ({ ...d, batches: d.batches.map((b) => ({ ...b, id: '' })), chunks: d.chunks.map((c) => ({ ...c, batchId: '' })) });
+    expect(strip(replaced)).toEqual(strip(original));
+    // keep both: a second dataset with a new id and the label
+    await source.engine.restoreBackup('r2', blob, { conflict: 'copy', copyLabel: '(restored)' });
+    const datasets = await source.db.datasets.toArray();
+    expect(datasets).toHaveLength(3);
+    const copy = datasets.find((d) => d.name.endsWith('(restored)'))!;
+    expect(copy.id).not.toBe(source.first);
+    expect(copy.counts).toEqual(original.datasets.find((d) => d.id === source.first)!.counts);
+    expect(await source.db.snapshots.where('datasetId').equals(copy.id).count()).toBe(1);
+    expect(await source.db.snapshots.where('datasetId').equals(source.first).count()).toBe(1);
+    await source.engine.load('l', copy.id);
+    expect((await source.engine.customers(copy.id, {})).total).toBe(5000);
+    source.db.close();
+  }, 60_000);
+
+  it('changes nothing on a wrong passphrase, a truncated or damaged file, or a newer version', async () => {
+    const source = await readOnlySource();
+    const sealed = await bytesOf(await source.engine.backup('b', { passphrase: 'right' }));
+    const plain = await bytesOf(await source.engine.backup('b2', {}));
+    const target = await fresh();
+    await target.engine.createDemo('d', { locale: 'en', seed: 3 });
+    const before = await dump(target.db, []);
+    const attempt = (bytes: Uint8Array, passphrase?: string) =>
+      codeOf(target.engine.restoreBackup('r', new Blob([bytes as BlobPart]), { conflict: 'replace', passphrase }));
+
+    expect(await attempt(sealed, 'wrong')).toBe('backup.wrongPassphrase');
+    expect(await attempt(sealed)).toBe('backup.needsPassphrase');
+    expect(await attempt(sealed.subarray(0, sealed.length - 10), 'right')).toBe('backup.truncated');
+    expect(await attempt(plain.subarray(0, Math.floor(plain.length * 0.8)))).toBe('backup.truncated');
+    for (const at of [Math.floor(sealed.length / 2), sealed.length - 20]) {
+      const flipped = sealed.slice();
+      flipped[at] ^= 0x40;
+      expect(await attempt(flipped, 'right')).toBe('backup.damaged');
+    }
+    const flipped = plain.slice();
+    flipped[Math.floor(plain.length * 0.7)] ^= 1;
+    expect(await attempt(flipped)).toBe('backup.damaged');
+    expect(await attempt(new TextEncoder().encode('customer,amount\n1,2'))).toBe('backup.notBackup');
+
+    // a file written by a newer app: a newer container format, or a newer database schema inside
+    const newerFormat = new TextEncoder().encode(new TextDecoder('latin1').decode(plain).replace('"format":1', '"format":9'));
+    expect(await attempt(Uint8Array.from(newerFormat))).toBe('backup.newerFormat');
+    const parts: Uint8Array[] = [];
+    const writer = await BackupWriter.create((p) => void parts.push(p));
+    for (const part of encodeRecord(1, { app: 'customer-strategy-workbench', schema: 99, scope: 'all', createdAt: 0, datasets: [], includesPseudonymKey: false })) {
+      await writer.write(part);
+    }
+    for (const part of encodeRecord(3, { records: 0 })) await writer.write(part);
+    await writer.finish();
+    expect(await attempt(new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer()))).toBe('backup.newerFormat');
+
+    expect(await dump(target.db, [])).toEqual(before);
+    expect(await target.db.batches.where('status').equals('pending').count()).toBe(0);
+    target.db.close();
+  }, 120_000);
+
+  it('is cancellable, and a cancelled restore leaves nothing behind', async () => {
+    const source = await readOnlySource();
+    const blob = await source.engine.backup('b', {});
+    const target = await fresh();
+    const restoring = target.engine.restoreBackup('r', blob, { conflict: 'replace' }, () => target.engine.cancel('r'));
+    expect(await codeOf(restoring)).toBe('job.cancelled');
+    expect(await target.db.batches.count()).toBe(0);
+    expect(await target.db.chunks.count()).toBe(0);
+    expect(await target.db.datasets.count()).toBe(0);
+    target.db.close();
+    await Dexie.delete(target.db.name);
+  }, 60_000);
+});
