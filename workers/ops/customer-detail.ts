@@ -1,6 +1,6 @@
 import { defaultAnalysisDay, NO_DAY, rhythmChurnRisk, rowsByCustomer, usualGaps } from '../../src/lib/domain';
 import type { CustomerDetail, CustomerOrderLine } from '../api';
-import { customerTable, toRow } from './customer-table';
+import { customerRow, customerTable } from './customer-table';
 import type { LoadedDataset } from './loaded';
 
 /** Everything the detail view shows about one customer, or null if the id is unknown. */
@@ -20,7 +20,7 @@ export function customerDetail(ds: LoadedDataset, customerId: string): CustomerD
   }
   lines.sort((a, b) => b.day - a.day || a.orderId.localeCompare(b.orderId));
   const table = customerTable(ds);
-  const row = toRow(table.object(k) as never);
+  const row = customerRow(table, k);
   const c = ds.indexed.customers;
   const sv = ds.content.surveys;
   const surveys: CustomerDetail['surveys'] = [];

@@ -14,7 +14,7 @@ export interface LoadedDataset {
   /** Built on first use. */
   customerTable?: ColumnTable;
   rowsByCustomer?: { offsets: Int32Array; rows: Int32Array };
-  lastQuery?: { key: string; table: ColumnTable; total: number; order: Int32Array };
+  lastQuery?: { key: string; total: number; order: Int32Array };
   /** Labels of the last segmentation run on this dataset. */
   segmentation?: Segmentation;
   /** Per-customer facts for groupings (built on first use). */
