@@ -67,7 +67,10 @@ describe('backup and restore', () => {
     const source = await readOnlySource();
     const before = await dump(source.db, ['currentDataset', `${PSEUDONYM_PREFIX}key`]);
     for (const passphrase of [undefined, 'Tr0ub4dor&3 密码']) {
-      const blob = await source.engine.backup('b', { passphrase });
+      const made: { done: number; total: number }[] = [];
+      const blob = await source.engine.backup('b', { passphrase }, (p) => made.push(p));
+      // progress counts stored chunks up to all of them
+      expect(made.at(-1)).toEqual({ phase: 'backingUp', done: before.chunks.length, total: before.chunks.length });
       const target = await fresh();
       const info = await target.engine.inspectBackup(blob, passphrase);
       expect(info.header.encryption === null).toBe(passphrase === undefined);

@@ -89,3 +89,36 @@ export function recordForeignRequests(context: BrowserContext, allowedOrigin: st
   context.on('page', watchSockets);
   return foreign;
 }
+
+export interface RecordedRequest {
+  url: string;
+  resourceType: string;
+  /** Made by a service worker (its precache fetches and the fetches it forwards). */
+  fromServiceWorker: boolean;
+}
+
+/**
+ * Records (live) every request of the context, whatever its origin: pages, dedicated workers and
+ * service workers (Chromium reports them all at the context level), plus WebSockets (resourceType
+ * 'websocket'). For tests that want to look at the whole list, not only at foreign requests.
+ */
+export function recordAllRequests(context: BrowserContext): RecordedRequest[] {
+  const requests: RecordedRequest[] = [];
+  context.on('request', (request: Request) =>
+    requests.push({ url: request.url(), resourceType: request.resourceType(), fromServiceWorker: request.serviceWorker() !== null }),
+  );
+  const watchSockets = (page: { on(event: 'websocket', cb: (ws: WebSocket) => void): unknown }) =>
+    page.on('websocket', (ws) => requests.push({ url: ws.url(), resourceType: 'websocket', fromServiceWorker: false }));
+  context.pages().forEach(watchSockets);
+  context.on('page', watchSockets);
+  return requests;
+}
+
+/** The origin a request URL belongs to (a blob: URL belongs to the origin that made it). */
+export function requestOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'unparsable';
+  }
+}

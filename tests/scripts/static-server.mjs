@@ -26,7 +26,10 @@ const MIME = {
 };
 
 /**
- * @typedef {{ root: string, basePath?: string, port?: number, host?: string }} StaticServerOptions
+ * @typedef {Record<string, string> | ((relPath: string) => Record<string, string>)} ExtraHeaders
+ *   Extra response headers for served files (e.g. Content-Security-Policy), or a function of the
+ *   file's path relative to root ('index.html', 'assets/x.js') returning them.
+ * @typedef {{ root: string, basePath?: string, port?: number, host?: string, headers?: ExtraHeaders }} StaticServerOptions
  * @typedef {{ url: string, port: number, close(): Promise<void> }} StaticServer
  */
 
@@ -35,7 +38,7 @@ const MIME = {
  * @param {StaticServerOptions} options
  * @returns {Promise<StaticServer>}
  */
-export async function startStaticServer({ root, basePath = '/', port = 0, host = '127.0.0.1' }) {
+export async function startStaticServer({ root, basePath = '/', port = 0, host = '127.0.0.1', headers }) {
   const rootDir = path.resolve(root);
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
@@ -72,11 +75,13 @@ export async function startStaticServer({ root, basePath = '/', port = 0, host =
       }
       if (!info?.isFile()) return fail(res, 404, 'Not Found');
 
+      const extra = typeof headers === 'function' ? headers(path.relative(rootDir, file).split(path.sep).join('/')) : headers;
       res.writeHead(200, {
         'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': info.size,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...extra,
       });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file)

@@ -603,7 +603,7 @@ export const en = {
   'reject.outOfRange': 'value out of range',
   'reject.columnCount': 'wrong number of columns',
   // storage
-  'storage.notPersistedAdvice': 'Your data is saved, but only on a best-effort basis. Keep your source files: importing them again restores a dataset. Chrome and Edge decide on their own whom to grant persistent storage (more likely for a site you bookmark, install as an app or use often); Firefox asks you when you press the button.',
+  'storage.notPersistedAdvice': 'Your data is saved, but only on a best-effort basis. Make a backup (below) or keep your source files, so that you can restore it. Chrome and Edge decide on their own whom to grant persistent storage (more likely for a site you bookmark, install as an app or use often); Firefox asks you when you press the button.',
   'storage.persistRefused': 'The browser did not grant persistent storage this time. Nothing is lost; you can ask again later, for example after bookmarking or installing the site.',
   // two tabs
   'tabs.reloaded': 'This page was reloaded because a newer version of the app was opened in another tab. Your data is unchanged.',
@@ -645,7 +645,7 @@ export const en = {
   'backup.makeTitle': 'Make a backup',
   'backup.scope': 'What to back up',
   'backup.scopeDataset': 'This dataset ({name})',
-  'backup.scopeAll': 'Everything ({count} datasets, rules and settings)',
+  'backup.scopeAll': 'Everything: all datasets ({count}), rules and settings',
   'backup.encrypt': 'Encrypt with a passphrase (recommended)',
   'backup.passphrase': 'Passphrase',
   'backup.repeat': 'Repeat the passphrase',
@@ -1288,7 +1288,7 @@ export const zh: Record<MessageKey, string> = {
   'reject.outOfRange': '数值超出范围',
   'reject.columnCount': '列数不对',
   // storage
-  'storage.notPersistedAdvice': '数据已保存，但只是“尽力保存”。请保留源文件：重新导入即可恢复数据集。Chrome 和 Edge 会自行决定是否授予持久存储（收藏本站、将其安装为应用或经常使用时更可能授予）；Firefox 会在您点击按钮时询问您。',
+  'storage.notPersistedAdvice': '数据已保存，但只是“尽力保存”。请制作备份（见下方）或保留源文件，以便恢复。Chrome 和 Edge 会自行决定是否授予持久存储（收藏本站、将其安装为应用或经常使用时更可能授予）；Firefox 会在您点击按钮时询问您。',
   'storage.persistRefused': '浏览器这次没有授予持久存储。数据没有丢失；您可以稍后再申请，例如在收藏或安装本站之后。',
   // two tabs
   'tabs.reloaded': '另一个标签页打开了本应用的新版本，因此本页面已重新加载。您的数据没有变化。',
@@ -1330,7 +1330,7 @@ export const zh: Record<MessageKey, string> = {
   'backup.makeTitle': '制作备份',
   'backup.scope': '备份内容',
   'backup.scopeDataset': '当前数据集（{name}）',
-  'backup.scopeAll': '全部（{count} 个数据集、规则和设置）',
+  'backup.scopeAll': '全部：所有数据集（{count} 个）、规则和设置',
   'backup.encrypt': '用口令加密（推荐）',
   'backup.passphrase': '口令',
   'backup.repeat': '再次输入口令',
