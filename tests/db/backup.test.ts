@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { createEngine } from '../../workers/engine';
 import { openDatabase, type WorkbenchDB } from '../../src/lib/db';
-import { PSEUDONYM_PREFIX } from '../../src/lib/domain/privacy/pseudonym';
+import { pseudonymMapSetting, PSEUDONYM_PREFIX } from '../../src/lib/domain/privacy/pseudonym';
 import { BackupWriter } from '../../src/lib/domain/backup/frames';
 import { encodeRecord } from '../../src/lib/domain/backup/records';
 
@@ -37,6 +37,8 @@ async function populated() {
     { key: 'activeDays', value: 120 },
     { key: 'segments.savedRules', value: [{ name: 'big', rule: { op: 'and' } }] },
     { key: `${PSEUDONYM_PREFIX}key`, value: Uint8Array.of(9, 8, 7) },
+    { key: pseudonymMapSetting(first), value: { id: ['P-1'], originalId: ['13800000000'], originalName: ['王'] } },
+    { key: pseudonymMapSetting(second), value: { id: ['P-2'], originalId: ['a@b.cn'], originalName: ['Ann'] } },
     { key: 'currentDataset', value: second },
   ]);
   return { db, engine, first, second };
@@ -65,7 +67,7 @@ const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
 describe('backup and restore', () => {
   it('restores everything into a fresh browser, identical, plain and encrypted', async () => {
     const source = await readOnlySource();
-    const before = await dump(source.db, ['currentDataset', `${PSEUDONYM_PREFIX}key`]);
+    const before = await dump(source.db, ['currentDataset', `${PSEUDONYM_PREFIX}key`, pseudonymMapSetting(source.first), pseudonymMapSetting(source.second)]);
     for (const passphrase of [undefined, 'Tr0ub4dor&3 密码']) {
       const made: { done: number; total: number }[] = [];
       const blob = await source.engine.backup('b', { passphrase }, (p) => made.push(p));
@@ -82,7 +84,7 @@ describe('backup and restore', () => {
       expect(progress.at(-1)).toBe(blob.size);
       // identical rows, chunk bytes, snapshots and settings; the key stayed out
       expect(await dump(target.db, ['currentDataset'])).toEqual(before);
-      expect(await target.db.settings.get(`${PSEUDONYM_PREFIX}key`)).toBeUndefined();
+      expect((await target.db.settings.toArray()).filter((r) => r.key.startsWith(PSEUDONYM_PREFIX))).toEqual([]);
       // and the engine reads it
       await target.engine.load('l', source.first);
       expect((await target.engine.customers(source.first, {})).total).toBe(5000);
@@ -98,6 +100,9 @@ describe('backup and restore', () => {
     expect(result.manifest.scope).toBe('dataset');
     expect((await target.db.datasets.toArray()).map((d) => d.id)).toEqual([source.second]);
     expect((await target.db.settings.get(`${PSEUDONYM_PREFIX}key`))?.value).toEqual(Uint8Array.of(9, 8, 7));
+    // the dataset's own mapping comes along, not the other dataset's
+    expect((await target.db.settings.get(pseudonymMapSetting(source.second)))?.value).toEqual({ id: ['P-2'], originalId: ['a@b.cn'], originalName: ['Ann'] });
+    expect(await target.db.settings.get(pseudonymMapSetting(source.first))).toBeUndefined();
     expect((await target.db.settings.get('currentDataset'))?.value).toBe(source.second);
     const sourceChunks = await source.db.chunks.where('datasetId').equals(source.second).toArray();
     expect(await target.db.chunks.toArray()).toEqual(expect.arrayContaining(sourceChunks));
@@ -107,7 +112,7 @@ describe('backup and restore', () => {
 
   it('replaces an existing dataset, or keeps both', async () => {
     const source = await populated();
-    const blob = await source.engine.backup('b', { datasetId: source.first });
+    const blob = await source.engine.backup('b', { datasetId: source.first, includePseudonymKey: true });
     const original = await dump(source.db);
     // change the dataset, then restore the backup over it
     await source.engine.forgetCustomer(source.first, 'C000001');
@@ -124,6 +129,8 @@ describe('backup and restore', () => {
     expect(copy.id).not.toBe(source.first);
     expect(copy.counts).toEqual(original.datasets.find((d) => d.id === source.first)!.counts);
     expect(await source.db.snapshots.where('datasetId').equals(copy.id).count()).toBe(1);
+    // the kept pseudonym mapping follows the copy's new id
+    expect((await source.db.settings.get(pseudonymMapSetting(copy.id)))?.value).toEqual((await source.db.settings.get(pseudonymMapSetting(source.first)))?.value);
     expect(await source.db.snapshots.where('datasetId').equals(source.first).count()).toBe(1);
     await source.engine.load('l', copy.id);
     expect((await source.engine.customers(copy.id, {})).total).toBe(5000);

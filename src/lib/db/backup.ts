@@ -109,6 +109,9 @@ export async function* backupRecords(
   for (const setting of await db.settings.toArray()) {
     if (LOCAL_SETTINGS.has(setting.key)) continue;
     if (setting.key.startsWith(PSEUDONYM_PREFIX) && !selection.includePseudonymKey) continue;
+    // another dataset's pseudonym mapping is not part of a one-dataset backup
+    const mapped = datasetOfPseudonymMap(setting.key);
+    if (mapped && !datasets.some((d) => d.id === mapped)) continue;
     yield row('settings', setting);
     records++;
   }
