@@ -40,7 +40,9 @@ export function parseNumber(text: string): number | null {
     .replace(/[\u2212\u2012\u2013]/g, '-')
     .trim();
   if (s.length > MAX_LENGTH || MISSING.has(s.toLowerCase())) return null;
-  const m = NUMBER.exec(s);
+  // One space per run: the same match (white space only ever separates parts), and runs of it
+  // between NUMBER's optional parts would backtrack polynomially ('1' + 90 spaces + 'x' took 0.2 s).
+  const m = NUMBER.exec(s.replace(/\s+/g, ' '));
   if (!m) return null;
   const currencies = [m[1], m[3], m[5], m[7], m[10]].filter(Boolean).length;
   const parens = Boolean(m[2]) !== Boolean(m[9]) ? -1 : m[2] ? 1 : 0;
