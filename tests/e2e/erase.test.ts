@@ -17,6 +17,7 @@ afterAll(async () => {
 });
 
 const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+const cacheNames = () => page.evaluate(() => caches.keys());
 
 describe('forget a customer', () => {
   it('removes one customer after confirmation; search no longer finds them', async () => {
@@ -38,6 +39,8 @@ describe('delete everything', () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('4,999');
     expect(await databases()).toContain('customer-strategy-workbench');
+    // the offline copy of the app is cached by now
+    await expect.poll(() => cacheNames().then((names) => names.length), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Data & storage' }).click();
     // the privacy section lists what is kept for the dataset, with its size
     await expect.poll(() => page.getByTestId('privacy').locator('tbody').textContent()).toMatch(/Demo company.*\d+(\.\d+)? (kB|MB)/);
@@ -48,6 +51,7 @@ describe('delete everything', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Delete all data of this app' }).click();
     await expect.poll(() => page.getByTestId('erased').count(), { timeout: 20_000 }).toBe(1);
     expect(await databases()).not.toContain('customer-strategy-workbench');
+    expect(await cacheNames()).toEqual([]);
   });
 
   it('starts afresh with the demo company after a reload', async () => {

@@ -53,6 +53,22 @@ describe('segments', () => {
     const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
     expect(lines).toHaveLength(size + 1);
     expect(lines[0]).toContain('Customer id');
+    const fullName = lines[1].split(',')[1];
+
+    // with personal data masked, the export is masked too, unless full names are asked for
+    const exportLines = async () => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (CSV)' }).click()]);
+      return (await readFile((await d.path())!, 'utf8')).trim().split('\r\n');
+    };
+    await page.getByRole('button', { name: /Mask personal data/ }).click();
+    const masked = (await exportLines())[1].split(',')[1];
+    expect(masked).not.toBe(fullName);
+    expect(masked).toContain('*');
+    expect(masked[0]).toBe(fullName[0]);
+    await page.getByRole('checkbox', { name: 'Export full names anyway' }).check();
+    expect((await exportLines())[1].split(',')[1]).toBe(fullName);
+    await page.getByRole('button', { name: /Mask personal data/ }).click();
+    expect(await page.getByRole('checkbox', { name: 'Export full names anyway' }).count()).toBe(0);
   });
 
   it('builds a rule segment and sees its size', async () => {
