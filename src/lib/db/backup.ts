@@ -14,7 +14,7 @@ import { backupError } from '../domain/backup/frames';
 import { encodeRecord, RECORD_END, RECORD_MANIFEST, RECORD_ROW, type BackupRecord } from '../domain/backup/records';
 import { datasetOfPseudonymMap, pseudonymMapSetting, PSEUDONYM_PREFIX } from '../domain/privacy/pseudonym';
 import type { TableKind } from '../domain/types';
-import { committedBatches, discardBatch } from './batches';
+import { committedBatches, discardBatch, dropDatasetData } from './batches';
 import { CURRENT_LAYOUT } from './columnar';
 import { newId } from './ids';
 import type { BatchRow, ChunkRow, CustomerEditRow, DatasetRow, SettingRow, SnapshotDataRow, SnapshotRow, WorkbenchDB } from './schema';
@@ -276,13 +276,7 @@ export async function restoreRecords(
       const restoredBatches = new Set(pending);
       for (const dataset of datasets) {
         // replacing: the dataset's present data goes, in this same transaction
-        const old = (await db.batches.where('datasetId').equals(dataset.id).primaryKeys()).filter((id) => !restoredBatches.has(id));
-        await db.chunks.where('batchId').anyOf(old).delete();
-        await db.batches.bulkDelete(old);
-        await db.customerEdits.where('datasetId').equals(dataset.id).delete();
-        const snaps = await db.snapshots.where('datasetId').equals(dataset.id).primaryKeys();
-        await db.snapshotData.bulkDelete(snaps);
-        await db.snapshots.bulkDelete(snaps);
+        await dropDatasetData(db, dataset.id, restoredBatches);
         await db.datasets.put(dataset);
       }
       for (const batch of batchMap.values()) await db.batches.put({ ...batch, status: 'committed', committedAt: batch.committedAt ?? Date.now() });

@@ -79,19 +79,25 @@ export async function commitBatch(db: WorkbenchDB, batch: BatchRow, options: Com
     for (const kind of ['customers', 'orders', 'surveys', 'interactions'] as TableKind[]) {
       counts[kind] = (fresh ? 0 : (counts[kind] ?? 0)) + (batch.tables[kind]?.rows ?? 0);
     }
-    if (replace) {
-      const others = (await db.batches.where('datasetId').equals(batch.datasetId).primaryKeys()).filter((id) => id !== batch.id);
-      await db.chunks.where('batchId').anyOf(others).delete();
-      await db.batches.bulkDelete(others);
-      await db.customerEdits.where('datasetId').equals(batch.datasetId).delete();
-      const snaps = await db.snapshots.where('datasetId').equals(batch.datasetId).primaryKeys();
-      await db.snapshotData.bulkDelete(snaps);
-      await db.snapshots.bulkDelete(snaps);
-    }
+    if (replace) await dropDatasetData(db, batch.datasetId, new Set([batch.id]));
     await db.datasets.put({ ...row, counts, updatedAt: Date.now() });
     await db.batches.put({ ...batch, status: 'committed', committedAt: Date.now() });
   });
   batch.status = 'committed';
+}
+
+/**
+ * Inside a transaction over batches, chunks, customerEdits, snapshots and snapshotData: remove a
+ * dataset's batches (except `keep`) with their chunks, its edits and its snapshots (a replace).
+ */
+export async function dropDatasetData(db: WorkbenchDB, datasetId: string, keep: ReadonlySet<string>): Promise<void> {
+  const others = (await db.batches.where('datasetId').equals(datasetId).primaryKeys()).filter((id) => !keep.has(id));
+  await db.chunks.where('batchId').anyOf(others).delete();
+  await db.batches.bulkDelete(others);
+  await db.customerEdits.where('datasetId').equals(datasetId).delete();
+  const snaps = await db.snapshots.where('datasetId').equals(datasetId).primaryKeys();
+  await db.snapshotData.bulkDelete(snaps);
+  await db.snapshots.bulkDelete(snaps);
 }
 
 /** Remove a batch and its chunks (a failed or cancelled write). */
