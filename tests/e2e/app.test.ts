@@ -94,7 +94,7 @@ describe('datasets', () => {
   it('renames, and deletes only after confirmation', async () => {
     await page.getByRole('link', { name: 'Data & storage' }).click();
     await page.getByRole('button', { name: 'Rename' }).click();
-    await page.getByRole('textbox').fill('Workshop demo');
+    await page.getByRole('textbox', { name: /^New name for/ }).fill('Workshop demo');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('combobox', { name: 'Dataset' }).locator('option').first().textContent()).toBe('Workshop demo');
     expect(await page.getByTestId('usage').textContent()).toMatch(/used of/);
