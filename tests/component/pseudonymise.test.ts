@@ -75,6 +75,26 @@ describe('pseudonymise on the Import page', () => {
   });
 });
 
+describe('adding to a pseudonymised dataset', () => {
+  it('pseudonymises by default, and warns when the box is unticked', async () => {
+    const { ws, api, raw } = fakeWorkspace();
+    raw.current = { id: 'ds-1', name: 'Shop', currency: 'CNY', pseudonymised: true } as never;
+    const importer = new Importer(ws, openDatabase('pseudo-component-3'));
+    await importer.add([new File(['x'], 'orders.csv')]);
+    importer.target = 'current';
+    render(Import, { ws, importer });
+    const box = screen.getByRole('checkbox', { name: 'Pseudonymise personal data' }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(screen.queryByTestId('mixes-identities')).toBeNull();
+    await fireEvent.click(box);
+    expect(screen.getByTestId('mixes-identities').textContent).toContain('would add real names');
+    await fireEvent.click(box);
+    await fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await vi.waitFor(() => expect(api.importFiles).toHaveBeenCalled());
+    expect((api.importFiles.mock.calls[0] as unknown[])[2]).toMatchObject({ datasetId: 'ds-1', pseudonymise: { keepMapping: true } });
+  });
+});
+
 describe('pseudonyms in Data & storage', () => {
   it('says a key exists, lists the kept mapping and discards it after confirmation', async () => {
     const { ws, api } = fakeWorkspace({ key: true, mappings: [{ datasetId: 'ds-1', customers: 3 }, { datasetId: 'gone', customers: 1 }] });

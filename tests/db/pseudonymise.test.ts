@@ -56,6 +56,8 @@ describe('pseudonymise on import', () => {
     expect(first.committed).toBe(true);
     expect(first.pseudonymised).toEqual({ ids: 2, names: 3, keptMapping: true });
     const id = first.datasetId;
+    // the dataset remembers it, so later imports into it pseudonymise by default
+    expect((await db.datasets.get(id))?.pseudonymised).toBe(true);
 
     // the key: 256 random bits, stored once under pseudonym.key
     const key = (await db.settings.get('pseudonym.key'))?.value as Uint8Array;
@@ -128,6 +130,7 @@ describe('pseudonymise on import', () => {
     const engine = createEngine(db);
     const result = await importFiles(engine, [['o.csv', ORDERS]], { newDataset: { name: 'Plain', currency: 'CNY' } });
     expect(result.pseudonymised).toBeUndefined();
+    expect((await db.datasets.get(result.datasetId))?.pseudonymised).toBeUndefined();
     expect(await db.settings.get('pseudonym.key')).toBeUndefined();
     expect(await storedText(db)).toContain('13800138000');
     db.close();

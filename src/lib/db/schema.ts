@@ -33,6 +33,8 @@ export interface DatasetRow {
   createdAt: number;
   updatedAt: number;
   counts: Record<TableKind, number>;
+  /** Some import into it replaced identities by pseudonyms (later imports are pseudonymised by default). */
+  pseudonymised?: boolean;
 }
 
 export type BatchStatus = 'pending' | 'committed';

@@ -612,6 +612,7 @@ export const en = {
   'tabs.deleted': '“{name}” was deleted in another tab.',
   'tabs.erased': 'All data of this app was deleted in another tab.',
   // pseudonymise
+  'pseudonym.mixesIdentities': 'This dataset was pseudonymised: importing without pseudonymising would add real names and contact ids to it.',
   'pseudonym.option': 'Pseudonymise personal data',
   'pseudonym.help': 'Customer ids that are phone numbers or e-mail addresses, and customer names, are replaced by codes (P-…, N-…) made with a key that never leaves this device, in every file of this import, before anything is stored. The same person always gets the same code here, so every analysis works the same.',
   'pseudonym.keep': 'Keep the mapping on this device (to look up who a code is; you can discard it later)',
@@ -1298,6 +1299,7 @@ export const zh: Record<MessageKey, string> = {
   'tabs.deleted': '“{name}”已在另一个标签页中删除。',
   'tabs.erased': '本应用的全部数据已在另一个标签页中删除。',
   // pseudonymise
+  'pseudonym.mixesIdentities': '此数据集已做假名化处理：不做假名化就导入，会把真实姓名和联系方式编号加入其中。',
   'pseudonym.option': '个人信息假名化',
   'pseudonym.help': '在保存之前，本次导入的每个文件中，作为客户编号的手机号或电子邮箱以及客户姓名，都会被替换为代码（P-…、N-…）；代码由一个永不离开本设备的密钥生成。同一个人在这里始终得到同一个代码，因此所有分析结果不受影响。',
   'pseudonym.keep': '在本设备上保留对照表（可查询代码对应的是谁；以后可以丢弃）',

@@ -42,7 +42,8 @@ export class Importer {
   #result = $state.raw<ImportResult | null>(null);
   #error = $state.raw<Notice | null>(null);
   #reading = $state(false);
-  #pseudonymise = $state(false);
+  /** The user's choice; null until they make one (then a pseudonymised target dataset decides). */
+  #pseudonymise = $state<boolean | null>(null);
   #keepMapping = $state(true);
 
   constructor(ws: Workspace, db: WorkbenchDB) {
@@ -61,8 +62,12 @@ export class Importer {
   get currency(): string { return this.#currency; }
   set currency(v: string) { this.#currency = v; }
   /** Replace phones, e-mails and names by keyed hashes in every file of the import (off by default). */
-  get pseudonymise(): boolean { return this.#pseudonymise; }
+  /** Pseudonymise this import: by default, exactly when adding to a dataset that was pseudonymised. */
+  get pseudonymise(): boolean { return this.#pseudonymise ?? this.#targetPseudonymised; }
   set pseudonymise(v: boolean) { this.#pseudonymise = v; }
+  /** Real identities would be added to a pseudonymised dataset: the view warns. */
+  get mixesIdentities(): boolean { return this.#targetPseudonymised && !this.pseudonymise; }
+  get #targetPseudonymised(): boolean { return this.target === 'current' && this.#ws.current?.pseudonymised === true; }
   /** With pseudonymise: keep the mapping pseudonym → identity on this device (else it is not stored). */
   get keepMapping(): boolean { return this.#keepMapping; }
   set keepMapping(v: boolean) { this.#keepMapping = v; }
@@ -157,7 +162,7 @@ export class Importer {
       this.target === 'current' && current
         ? { datasetId: current.id }
         : { newDataset: { name: this.#newName || this.#files[0].file.name, currency: this.#currency } };
-    const target: ImportTarget = this.#pseudonymise ? { ...where, pseudonymise: { keepMapping: this.#keepMapping } } : where;
+    const target: ImportTarget = this.pseudonymise ? { ...where, pseudonymise: { keepMapping: this.#keepMapping } } : where;
     try {
       const result = await this.#ws.engine.run('job.importing', (jobId, onProgress) =>
         this.#ws.engine.api.importFiles(jobId, this.#files.map((f) => ({ file: f.file, settings: f.settings })), target, onProgress),

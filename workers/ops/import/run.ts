@@ -89,6 +89,7 @@ export async function importFiles(
         await commitBatch(db, b, { dataset });
         return { committed: true, datasetId, files: results };
       }
+      const marked: DatasetRow = { ...(dataset ?? existing!), pseudonymised: true };
       const keepMapping = target.pseudonymise?.keepMapping === true;
       if (keepMapping) {
         const added = pseudonymiser.mapping();
@@ -97,10 +98,10 @@ export async function importFiles(
         await db.transaction('rw', db.tables, async () => {
           const stored = restorePseudonymMap((await db.settings.get(key))?.value);
           await db.settings.put({ key, value: mergePseudonymMaps(stored, added) });
-          await commitBatch(db, b, { dataset });
+          await commitBatch(db, b, { dataset: marked });
         });
       } else {
-        await commitBatch(db, b, { dataset });
+        await commitBatch(db, b, { dataset: marked });
       }
       return {
         committed: true, datasetId, files: results,
