@@ -17,7 +17,7 @@ import {
 } from '../../src/lib/db';
 import type { TableKind } from '../../src/lib/domain';
 import { createEngine } from '../../workers/engine';
-import { storeDataset } from '../../workers/ops/store';
+import { storeDataset } from '../../workers/core/store';
 import {
   BENCH_DATASET_ID, BENCH_DB, benchContent, benchDatasetRow, CUSTOMERS, ORDERS,
 } from './fixtures';

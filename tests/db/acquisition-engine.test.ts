@@ -11,7 +11,7 @@ it('CAC per channel from cost fields or a cost table, CLV/CAC after a fit, churn
   const referral = before.channels.find((c) => c.channel === 'Referral')!;
   expect(referral.source).toBe('fields');
   expect(referral.meanClv).toBeNull();
-  const withTable = await engine.acquisition(id, { Referral: referral.customers * 50 });
+  const withTable = await engine.acquisition(id, { costTable: { Referral: referral.customers * 50 } });
   expect(withTable.channels.find((c) => c.channel === 'Referral')).toMatchObject({ source: 'table', cac: 50 });
   await engine.value('v', id, { timeUnit: 'W', model: 'bgnbd', months: 12, monthlyDiscountRate: 0.01, margin: 0.3 });
   const after = await engine.acquisition(id);
@@ -24,7 +24,7 @@ it('CAC per channel from cost fields or a cost table, CLV/CAC after a fit, churn
   const champions = rfm.segments.find((x) => x.key === 'champions')!;
   const others = rfm.segments.find((x) => x.key === 'hibernating')!;
   expect(champions.meanClv!).toBeGreaterThan(others.meanClv!);
-  const bySegment = await engine.acquisition(id);
+  const bySegment = await engine.acquisition(id, { grouping: rfm.handle });
   expect(bySegment.segments.map((x) => x.channel).sort()).toEqual(rfm.segments.map((x) => x.key).sort());
   expect(bySegment.segments.reduce((n, x) => n + x.customers, 0)).toBe(rfm.scored);
   for (const p of after.churn) if (p.rate !== null) expect(p.rate).toBeGreaterThanOrEqual(0);
@@ -38,8 +38,9 @@ it('warns when a segment’s CLV fell by more than the threshold since the last 
   // no value fit, no snapshot with values: the rule cannot fire
   expect((await engine.warnings(id, [rule])).alerts).toEqual([]);
   await engine.value('v', id, { timeUnit: 'W', model: 'bgnbd', months: 12, monthlyDiscountRate: 0.01, margin: 1 });
-  await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
-  const snap = await engine.snapshot(id, { scheme: 'rfm11', label: 'with values' });
+  const rfm = await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+  const snap = await engine.snapshot(id, rfm.handle, { label: 'with values' });
+  expect(snap.scheme).toBe('rfm11');
   expect(snap.clv!.champions).toBeGreaterThan(0);
   // same fit: no drop
   expect((await engine.warnings(id, [rule])).alerts).toEqual([]);

@@ -41,8 +41,8 @@ async function setup() {
   const engine = createEngine(source);
   const { datasetId } = await importOne(engine, textFile('orders.csv', CSV));
   await engine.load('l', datasetId!);
-  await engine.rfm(datasetId!, { monetary: 'total', bins: 3, preset: 'rfm11', reference: 'mean' });
-  await engine.snapshot(datasetId!, { scheme: 'rfm11', label: 'x' });
+  const { handle } = await engine.rfm(datasetId!, { monetary: 'total', bins: 3, preset: 'rfm11', reference: 'mean' });
+  await engine.snapshot(datasetId!, handle, { label: 'x' });
   await source.settings.put({ key: 'activeDays', value: 30 });
   const plainFile = new Uint8Array(await (await engine.backup('b', {})).arrayBuffer());
   const sealedFile = new Uint8Array(await (await engine.backup('b', { passphrase: 'pw-fuzz-1' })).arrayBuffer());

@@ -34,8 +34,8 @@ async function populated() {
   const first = await engine.createDemo('d1', { locale: 'zh' });
   const second = await engine.createDemo('d2', { locale: 'en', seed: 7 });
   await engine.load('l', first);
-  await engine.rfm(first, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
-  await engine.snapshot(first, { scheme: 'rfm11', label: 'Q4' });
+  const { handle } = await engine.rfm(first, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+  await engine.snapshot(first, handle, { label: 'Q4' });
   await db.customerEdits.put({ datasetId: first, customerId: 'C000001', fields: { city: '杭州' }, note: 'VIP', tags: ['a'], updatedAt: 5 });
   await db.settings.bulkPut([
     { key: 'activeDays', value: 120 },

@@ -22,8 +22,8 @@ describe('forget a customer', () => {
     }
     expect(target).not.toBe('');
     await db.customerEdits.put({ datasetId: id, customerId: target, fields: { note: 'x' }, updatedAt: 1 });
-    await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
-    await engine.snapshot(id, { scheme: 'rfm11', label: 'before' });
+    const { handle } = await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    await engine.snapshot(id, handle, { label: 'before' });
     const before = (await db.datasets.get(id))!.counts;
 
     const removed = await engine.forgetCustomer(id, target);

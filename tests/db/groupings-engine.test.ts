@@ -20,7 +20,7 @@ describe('groupings in the engine', () => {
     const t = await engine.tiers(datasetId, [20, 30, 50], 'customers');
     expect(t.tiers.map((x) => x.customers)).toEqual([1, 2, 2]);
     expect(t.tiers[0].valueShare).toBeCloseTo(400 / 640, 10);
-    const members = await engine.customers(datasetId, { segment: 'tier_1' });
+    const members = await engine.customers(datasetId, { segment: { grouping: t.handle, key: 'tier_1' } });
     expect(members.rows.map((r) => r.id)).toEqual(['a']);
     db.close();
   });
@@ -62,12 +62,14 @@ describe('groupings in the engine', () => {
 
   it('snapshots two segmentations and shows who moved where', async () => {
     const { db, engine, datasetId } = await loaded();
-    await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
-    const before = await engine.snapshot(datasetId, { scheme: 'rfm11', label: 'RFM' });
+    const rfm = await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    const before = await engine.snapshot(datasetId, rfm.handle, { label: 'RFM' });
+    expect(before.scheme).toBe('rfm11');
     // a, b champions; c loyal_customers; d about_to_sleep; e lost (see segments-engine.test.ts)
     expect(before.counts).toEqual({ champions: 2, loyal_customers: 1, about_to_sleep: 1, lost: 1 });
-    await engine.tiers(datasetId, [20, 30, 50], 'customers');
-    const after = await engine.snapshot(datasetId, { scheme: 'tiers', label: 'Tiers' });
+    const tiers = await engine.tiers(datasetId, [20, 30, 50], 'customers');
+    const after = await engine.snapshot(datasetId, tiers.handle, { label: 'Tiers' });
+    expect(after.scheme).toBe('tiers');
     // a tier_1; b, c tier_2; d, e tier_3
     const m = await engine.compareSnapshots(before.id, after.id);
     const cell = (f: string, t: string) => m.counts[m.fromKeys.indexOf(f)][m.toKeys.indexOf(t)];

@@ -30,7 +30,7 @@ const IMPORT_CODES = new Set(['import.missingColumns', 'import.unbalancedQuotes'
 const REASONS = new Set(['missingId', 'badDate', 'badAmount', 'badNumber', 'outOfRange', 'columnCount']);
 const MIN_DAY = dayFromCivil(1900, 1, 1);
 const MAX_DAY = dayFromCivil(2100, 12, 31);
-/** Bytes the importer reads at a time (workers/ops/import/run.ts), for the reference conversion. */
+/** Bytes the importer reads at a time (workers/import/run.ts), for the reference conversion. */
 const SLICE_BYTES = 2 * 1024 * 1024;
 
 const SHARED = ['cdnow/cdnowElog.csv', 'online-retail/online_retail_sample.csv', 'cdnow/CDNOW_sample.txt', 'cdnow/CDNOW_master.txt', 'cdnow/cdnow_customers_summary.csv'];

@@ -25,12 +25,12 @@ describe('segmentation in the engine', () => {
     expect(champions.revenueShare).toBeCloseTo(550 / 640, 10);
     expect(champions.avgR).toBe(4.5);
     expect(r.shadowed).toEqual([]);
-    const members = await engine.customers(datasetId, { segment: 'champions', sortBy: 'id', descending: false });
+    const members = await engine.customers(datasetId, { segment: { grouping: r.handle, key: 'champions' }, sortBy: 'id', descending: false });
     expect(members.rows.map((m) => m.id)).toEqual(['a', 'b']);
     expect(members.total).toBe(2);
-    const persona = await engine.persona(datasetId, 'champions');
+    const persona = await engine.persona(datasetId, r.handle, 'champions');
     expect(persona?.size).toBe(2);
-    const csv = await engine.segmentCsv(datasetId, 'lost', ['id', 'name', 'city', 'channel', 'orders', 'net', 'recency']);
+    const csv = await engine.segmentCsv(datasetId, r.handle, 'lost', ['id', 'name', 'city', 'channel', 'orders', 'net', 'recency']);
     expect(csv.split('\r\n')[1]).toBe('e,,,,1,10,10');
     db.close();
   });
@@ -40,10 +40,10 @@ describe('segmentation in the engine', () => {
     const engine = createEngine(db);
     const id = await engine.createDemo('d', { locale: 'en' });
     await engine.load('l', id);
-    await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    const { handle } = await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
     const header = ['id', 'name', 'city', 'channel', 'orders', 'net', 'recency'];
-    const plain = (await engine.segmentCsv(id, 'champions', header)).split('\r\n')[1].split(',');
-    const masked = (await engine.segmentCsv(id, 'champions', header, { mask: true })).split('\r\n')[1].split(',');
+    const plain = (await engine.segmentCsv(id, handle, 'champions', header)).split('\r\n')[1].split(',');
+    const masked = (await engine.segmentCsv(id, handle, 'champions', header, { mask: true })).split('\r\n')[1].split(',');
     expect(masked[0]).toBe(plain[0]); // ids stay: they are the join key
     expect(masked[1]).not.toBe(plain[1]);
     expect(masked[1]).toMatch(/^\S\*+ \S\*+$/);

@@ -30,6 +30,23 @@ describe('layer import direction (lint)', () => {
     expect(await importErrors('src/lib/components/X.ts', "import type { StorageInfo } from '../state/storage';\nexport type A = StorageInfo;\n")).toEqual([]);
   });
 
+  it('keeps Dexie tables and transactions in src/lib/db', async () => {
+    const syntaxErrors = async (filePath: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath });
+      return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    };
+    const transaction = "export const f = (db: any) => db.transaction('rw', db.settings, async () => undefined);\n";
+    expect(await syntaxErrors('workers/privacy/x.ts', transaction)).toHaveLength(2);
+    expect(await syntaxErrors('src/lib/state/x.svelte.ts', 'export class S { #db: any; get = () => this.#db.datasets.get(1); }\n')).toHaveLength(1);
+    expect(await syntaxErrors('workers/x.ts', 'export const g = (ctx: any) => ctx.db.settings.get(1);\n')).toHaveLength(1);
+    expect(await syntaxErrors('src/lib/db/x.ts', transaction)).toEqual([]);
+    expect(await importErrors('src/lib/state/x.svelte.ts', "import Dexie from 'dexie';\nexport const d = Dexie;\n")).toHaveLength(1);
+    // views and components are layout: they reach the engine through state classes
+    expect(await syntaxErrors('src/views/x.ts', 'export const h = (ws: any) => ws.engine.api.cohorts(1);\n')).toHaveLength(1);
+    expect(await syntaxErrors('src/lib/components/x.ts', 'export const h = (engine: any) => engine.api.cohorts(1);\n')).toHaveLength(1);
+    expect(await syntaxErrors('src/lib/state/x.ts', 'export const h = (engine: any) => engine.api.cohorts(1);\n')).toEqual([]);
+  });
+
   it('reports nothing on the project itself', async () => {
     const results = await eslint.lintFiles(['src', 'workers']);
     const errors = results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.message}`));

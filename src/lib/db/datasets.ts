@@ -6,6 +6,17 @@ export async function listDatasets(db: WorkbenchDB): Promise<DatasetRow[]> {
   return (await db.datasets.orderBy('createdAt').toArray()).map(restoreDataset);
 }
 
+/** One dataset's row as stored (not normalised), or undefined. */
+export async function getDataset(db: WorkbenchDB, id: string): Promise<DatasetRow | undefined> {
+  return db.datasets.get(id);
+}
+
+/** Which of these dataset ids exist in this browser. */
+export async function existingDatasetIds(db: WorkbenchDB, ids: readonly string[]): Promise<string[]> {
+  const rows = await db.datasets.bulkGet([...ids]);
+  return ids.filter((_, i) => rows[i] !== undefined);
+}
+
 /** A dataset row as stored, possibly old or partial, made whole (missing fields get defaults). */
 export function restoreDataset(row: Partial<DatasetRow> & { id: string }): DatasetRow {
   const counts = row.counts ?? ({} as Partial<DatasetRow['counts']>);

@@ -8,3 +8,5 @@ export { newId } from './ids';
 export * from './snapshots';
 export * from './inventory';
 export * from './backup';
+export * from './forget';
+export * from './pseudonyms';

@@ -1,9 +1,25 @@
 import type { ColumnTable } from 'arquero';
-import type { Segmentation } from './segments';
-import type { CustomerValue } from './value';
 import {
   indexDataset, summarizeCustomers, type CustomerSummary, type DatasetContent, type IndexedDataset,
 } from '../../src/lib/domain';
+
+/** One grouping's labels on a loaded dataset: one label per customer ('' = not in any group). */
+export interface Segmentation {
+  labels: string[];
+  recencyDays: Float64Array;
+  frequency: Int32Array;
+  monetary: Float64Array;
+}
+
+/** Per-customer value columns of a value fit (NaN for customers without purchases). */
+export interface CustomerValue {
+  pAlive: Float64Array;
+  exp30: Float64Array;
+  exp90: Float64Array;
+  exp365: Float64Array;
+  spend: Float64Array;
+  clv: Float64Array;
+}
 
 /** A dataset held in the worker's memory, ready for queries. */
 export interface LoadedDataset {
@@ -15,8 +31,12 @@ export interface LoadedDataset {
   customerTable?: ColumnTable;
   rowsByCustomer?: { offsets: Int32Array; rows: Int32Array };
   lastQuery?: { key: string; total: number; order: Int32Array };
-  /** Labels of the last segmentation run on this dataset. */
-  segmentation?: Segmentation;
+  /**
+   * Groupings computed on this dataset, by handle id: a cache only. A call that works on
+   * segments names its grouping by handle, and a grouping missing here is computed again from
+   * the handle's definition (workers/segments/handles.ts).
+   */
+  groupings: Map<string, { key: string; segmentation: Segmentation }>;
   /** Per-customer facts for groupings (built on first use). */
   facts?: {
     analysisDay: number; net: Float64Array; recency: Float64Array; age: Float64Array; tenure: Float64Array; aov: Float64Array;
@@ -32,5 +52,5 @@ export interface LoadedDataset {
 /** Index decoded content and summarise it per customer. */
 export function prepareDataset(id: string, content: DatasetContent): LoadedDataset {
   const indexed = indexDataset(content);
-  return { id, content, indexed, summary: summarizeCustomers(indexed.orders, indexed.customers.id.length) };
+  return { id, content, indexed, summary: summarizeCustomers(indexed.orders, indexed.customers.id.length), groupings: new Map() };
 }

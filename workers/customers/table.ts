@@ -1,8 +1,8 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { ageOn, NO_DAY } from '../../src/lib/domain';
-import type { CustomerPage, CustomerQuery, CustomerRow, CustomerSortKey } from '../api';
-import type { LoadedDataset } from './loaded';
+import type { LoadedDataset } from '../core/loaded';
+import type { CustomerPage, CustomerQuery, CustomerRow, CustomerSortKey } from './api';
 
 const SORTABLE: CustomerSortKey[] = ['id', 'name', 'gender', 'age', 'city', 'channel', 'signup', 'orders', 'net', 'firstOrder', 'lastOrder', 'pAlive', 'exp90', 'clv'];
 const MAX_PAGE = 500;
@@ -58,21 +58,22 @@ export function customerTable(ds: LoadedDataset): ColumnTable {
  * column: no Arquero verb or row object, whose code Arquero compiles with `Function`, so the
  * worker runs under a Content-Security-Policy without 'unsafe-eval'.
  */
-export function queryCustomers(ds: LoadedDataset, query: CustomerQuery): CustomerPage {
+export function queryCustomers(
+  ds: LoadedDataset, query: CustomerQuery, segment: { id: string; key: string; labels: readonly string[] } | null = null,
+): CustomerPage {
   const base = customerTable(ds);
   const search = (query.search ?? '').trim().toLowerCase().slice(0, 200);
   const sortBy = SORTABLE.includes(query.sortBy as CustomerSortKey) ? (query.sortBy as CustomerSortKey) : 'net';
   const descending = query.descending ?? sortBy === 'net';
-  const segment = query.segment && ds.segmentation ? query.segment : '';
   const maxPAlive = ds.value && query.maxPAlive !== undefined && Number.isFinite(query.maxPAlive) ? query.maxPAlive : null;
-  const key = JSON.stringify([search, sortBy, descending, segment, ds.segmentation?.id ?? 0, maxPAlive]);
+  const key = JSON.stringify([search, sortBy, descending, segment?.id ?? '', segment?.key ?? '', maxPAlive]);
   let cached = ds.lastQuery?.key === key ? ds.lastQuery : undefined;
   if (!cached) {
-    const labels = segment ? ds.segmentation!.labels : null;
+    const labels = segment?.labels ?? null;
     const pAlive = maxPAlive !== null ? ds.value!.pAlive : null;
     let rows: number[] = [];
     for (let i = 0, n = base.numRows(); i < n; i++) {
-      if (labels && labels[i] !== segment) continue;
+      if (labels && labels[i] !== segment!.key) continue;
       if (pAlive && !(pAlive[i] < maxPAlive!)) continue;
       rows.push(i);
     }

@@ -1,36 +1,16 @@
-import { CsvTokenizer, missingFields, RowConverter, StreamDecoder } from '../../../src/lib/domain/import';
+import { CsvTokenizer, missingFields, RowConverter, StreamDecoder } from '../../src/lib/domain/import';
 import {
-  beginBatch, commitBatch, discardBatch, newId, toNotice, writeChunk, type BatchRow, type DatasetRow, type WorkbenchDB,
-} from '../../../src/lib/db';
-import {
-  mergePseudonymMaps, PSEUDONYM_KEY_BYTES, PSEUDONYM_KEY_SETTING, pseudonymMapSetting, Pseudonymiser, restorePseudonymKey,
-  restorePseudonymMap, type TableColumnsByKind, type TableKind,
-} from '../../../src/lib/domain';
-import type { FileImportResult, ImportResult, ImportSettings, ImportTarget, ProgressCallback } from '../../api';
-import { holdBatchLock } from '../locks';
-import { yieldToEvents } from '../jobs';
+  beginBatch, commitBatch, commitBatchWithMapping, discardBatch, getDataset, newId, pseudonymKey, toNotice, writeChunk,
+  type BatchRow, type DatasetRow, type WorkbenchDB,
+} from '../../src/lib/db';
+import { Pseudonymiser, type TableColumnsByKind, type TableKind } from '../../src/lib/domain';
+import type { ProgressCallback } from '../core/api';
+import type { FileImportResult, ImportResult, ImportSettings, ImportTarget } from './api';
+import { holdBatchLock } from '../core/locks';
+import { yieldToEvents } from '../core/jobs';
 
 /** Bytes read from the file at a time (also how often progress is reported and cancel checked). */
 const SLICE_BYTES = 2 * 1024 * 1024;
-
-/**
- * The device's pseudonymisation key: read, or made once (256 random bits) on first use.
- * Read and created in one transaction, so two imports at once cannot make two keys.
- */
-export async function pseudonymKey(db: WorkbenchDB): Promise<Uint8Array> {
-  return db.transaction('rw', db.settings, async () => {
-    const row = await db.settings.get(PSEUDONYM_KEY_SETTING);
-    if (row !== undefined) {
-      const key = restorePseudonymKey(row.value);
-      // never replace a stored key silently: earlier pseudonyms would no longer match
-      if (!key) throw { code: 'pseudonym.badKey' };
-      return key;
-    }
-    const key = crypto.getRandomValues(new Uint8Array(PSEUDONYM_KEY_BYTES));
-    await db.settings.put({ key: PSEUDONYM_KEY_SETTING, value: key });
-    return key;
-  });
-}
 
 /**
  * Stream files into one pending batch and commit it once, so the import is all or nothing:
@@ -49,7 +29,7 @@ export async function importFiles(
     const missing = missingFields(settings.kind, settings.mapping);
     if (missing.length) throw { code: 'import.missingColumns', params: { fields: missing.join(', ') } };
   }
-  const existing = 'datasetId' in target ? await db.datasets.get(target.datasetId) : undefined;
+  const existing = 'datasetId' in target ? await getDataset(db, target.datasetId) : undefined;
   if ('datasetId' in target && !existing) throw { code: 'error.notLoaded', params: { id: target.datasetId } };
   const datasetId = existing?.id ?? newId('ds');
   const pseudonymiser = target.pseudonymise ? new Pseudonymiser(await pseudonymKey(db)) : undefined;
@@ -91,18 +71,8 @@ export async function importFiles(
       }
       const marked: DatasetRow = { ...(dataset ?? existing!), pseudonymised: true };
       const keepMapping = target.pseudonymise?.keepMapping === true;
-      if (keepMapping) {
-        const added = pseudonymiser.mapping();
-        const key = pseudonymMapSetting(datasetId);
-        // the mapping and the batch become visible together (commitBatch joins this transaction)
-        await db.transaction('rw', db.tables, async () => {
-          const stored = restorePseudonymMap((await db.settings.get(key))?.value);
-          await db.settings.put({ key, value: mergePseudonymMaps(stored, added) });
-          await commitBatch(db, b, { dataset: marked });
-        });
-      } else {
-        await commitBatch(db, b, { dataset: marked });
-      }
+      if (keepMapping) await commitBatchWithMapping(db, b, pseudonymiser.mapping(), { dataset: marked });
+      else await commitBatch(db, b, { dataset: marked });
       return {
         committed: true, datasetId, files: results,
         pseudonymised: { ids: pseudonymiser.idsReplaced, names: pseudonymiser.namesReplaced, keptMapping: keepMapping },

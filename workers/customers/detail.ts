@@ -1,7 +1,7 @@
 import { defaultAnalysisDay, NO_DAY, rhythmChurnRisk, rowsByCustomer, usualGaps } from '../../src/lib/domain';
-import type { CustomerDetail, CustomerOrderLine } from '../api';
-import { customerRow, customerTable } from './customer-table';
-import type { LoadedDataset } from './loaded';
+import type { LoadedDataset } from '../core/loaded';
+import type { CustomerDetail, CustomerOrderLine } from './api';
+import { customerRow, customerTable } from './table';
 
 /** Everything the detail view shows about one customer, or null if the id is unknown. */
 export function customerDetail(ds: LoadedDataset, customerId: string): CustomerDetail | null {

@@ -1,16 +1,21 @@
 /**
  * Groupings other than RFM: value tiers, lifecycle stages, a rule segment, k-means clusters.
- * Each one becomes the dataset's current segmentation, so personas, members and exports work
- * the same for all of them.
+ * Each returns its summary and its labels; the labels are kept under the grouping's handle, so
+ * personas, members and exports work the same for all of them.
  */
 import {
   ageOn, chooseK, defaultAnalysisDay, describeClusters, evaluateRule, kmeans, LIFECYCLE_STAGES, lifecycleStages,
   NO_DAY, paretoCurve, standardize, usualGaps, validateRule, valueTiers, type LifecycleOptions, type RuleGroup,
   type TierBasis,
 } from '../../src/lib/domain';
-import type { ClusterRequest, ClusterResult, GroupCount, LifecycleResult, RuleResult, TiersResult } from '../api';
-import type { LoadedDataset } from './loaded';
-import { setSegmentation } from './segments';
+import type { LoadedDataset, Segmentation } from '../core/loaded';
+import type { ClusterRequest, ClusterResult, GroupCount, GroupingRun, LifecycleResult, RuleResult, TiersResult } from './api';
+
+type Summary<T> = Omit<T, 'handle'>;
+
+function labelled(labels: string[], recencyDays: Float64Array, frequency: Int32Array, monetary: Float64Array): Segmentation {
+  return { labels, recencyDays, frequency, monetary };
+}
 
 /** Per-customer facts shared by the groupings (computed once per loaded dataset). */
 function facts(ds: LoadedDataset) {
@@ -58,30 +63,34 @@ function countLabels(labels: string[], keys: string[], net: Float64Array, clv?: 
 }
 
 /** High / medium / low value by share of customers (Pareto) or of revenue (ABC). */
-export function runTiers(ds: LoadedDataset, shares: number[], basis: TierBasis): TiersResult {
+export function runTiers(ds: LoadedDataset, shares: number[], basis: TierBasis): GroupingRun<Summary<TiersResult>> {
   const f = facts(ds);
   const t = valueTiers(f.net, shares, basis);
   const labels = Array.from(t.tier, (k) => `tier_${k + 1}`);
-  setSegmentation(ds, labels, f.recency, ds.summary.orders, f.net);
-  return { tiers: t.tiers, edges: t.edges, pareto: paretoCurve(f.net, 51) };
+  return {
+    result: { tiers: t.tiers, edges: t.edges, pareto: paretoCurve(f.net, 51) },
+    segmentation: labelled(labels, f.recency, ds.summary.orders, f.net),
+  };
 }
 
 /** Lifecycle stage of every customer. */
-export function runLifecycle(ds: LoadedDataset, options: Omit<LifecycleOptions, 'analysisDay'>): LifecycleResult {
+export function runLifecycle(ds: LoadedDataset, options: Omit<LifecycleOptions, 'analysisDay'>): GroupingRun<Summary<LifecycleResult>> {
   const f = facts(ds);
   const s = ds.summary;
   const n = ds.indexed.customers.id.length;
   ds.gaps ??= usualGaps(ds.indexed.orders, n);
   const stages = lifecycleStages({ orders: s.orders, firstDay: s.firstDay, lastDay: s.lastDay, usualGap: ds.gaps }, { ...options, analysisDay: f.analysisDay });
   const labels = Array.from(stages, (k) => LIFECYCLE_STAGES[k]);
-  setSegmentation(ds, labels, f.recency, s.orders, f.net);
-  return { analysisDay: f.analysisDay, stages: countLabels(labels, [...LIFECYCLE_STAGES], f.net, ds.value?.clv) };
+  return {
+    result: { analysisDay: f.analysisDay, stages: countLabels(labels, [...LIFECYCLE_STAGES], f.net, ds.value?.clv) },
+    segmentation: labelled(labels, f.recency, s.orders, f.net),
+  };
 }
 
 /** Members of a rule built from attributes and behaviour. */
-export function runRule(ds: LoadedDataset, group: RuleGroup): RuleResult {
+export function runRule(ds: LoadedDataset, group: RuleGroup): GroupingRun<Summary<RuleResult>> | { result: Summary<RuleResult>; segmentation: null } {
   const problems = validateRule(group);
-  if (problems.length) return { size: 0, share: 0, revenue: 0, revenueShare: 0, problems };
+  if (problems.length) return { result: { size: 0, share: 0, revenue: 0, revenueShare: 0, problems }, segmentation: null };
   const f = facts(ds);
   const c = ds.indexed.customers;
   const s = ds.summary;
@@ -90,16 +99,18 @@ export function runRule(ds: LoadedDataset, group: RuleGroup): RuleResult {
     signupDay: c.signupDay, orders: s.orders, netSpend: f.net, lastOrderDaysAgo: f.recency, returns: s.returns,
   });
   const labels = Array.from(member, (m) => (m ? 'rule' : ''));
-  setSegmentation(ds, labels, f.recency, s.orders, f.net);
   const [g] = countLabels(labels, ['rule'], f.net, ds.value?.clv);
   // share of all customers (countLabels' share is of the labelled ones, here the members themselves)
-  return { size: g.size, share: c.id.length ? g.size / c.id.length : 0, revenue: g.revenue, revenueShare: g.revenueShare, problems: [] };
+  return {
+    result: { size: g.size, share: c.id.length ? g.size / c.id.length : 0, revenue: g.revenue, revenueShare: g.revenueShare, problems: [] },
+    segmentation: labelled(labels, f.recency, s.orders, f.net),
+  };
 }
 
 const FEATURE_COLUMNS = ['recency', 'frequency', 'monetary', 'tenure', 'age', 'aov'] as const;
 
 /** k-means on standardized features of buying customers; k chosen by sampled silhouette or given. */
-export function runClusters(ds: LoadedDataset, request: ClusterRequest): ClusterResult {
+export function runClusters(ds: LoadedDataset, request: ClusterRequest): GroupingRun<Summary<ClusterResult>> {
   const f = facts(ds);
   const s = ds.summary;
   const features = request.features.filter((x) => (FEATURE_COLUMNS as readonly string[]).includes(x));
@@ -128,7 +139,6 @@ export function runClusters(ds: LoadedDataset, request: ClusterRequest): Cluster
   const words = describeClusters(result.centroids, k, features.map((key) => ({ key })));
   const labels = new Array<string>(s.orders.length).fill('');
   buyers.forEach((cust, j) => (labels[cust] = `cluster_${result.labels[j] + 1}`));
-  setSegmentation(ds, labels, f.recency, s.orders, f.net);
   const counts = countLabels(labels, Array.from({ length: k }, (_, i) => `cluster_${i + 1}`), f.net, ds.value?.clv);
   const means = Array.from({ length: k }, () => new Array<number>(features.length).fill(0));
   const seen = Array.from({ length: k }, () => new Array<number>(features.length).fill(0));
@@ -143,11 +153,14 @@ export function runClusters(ds: LoadedDataset, request: ClusterRequest): Cluster
     });
   });
   return {
-    k, scores, features,
-    clusters: counts.map((g, c) => ({
-      ...g,
-      means: means[c].map((m, d) => (seen[c][d] ? m / seen[c][d] : null)),
-      traits: words[c].traits.map((t) => ({ feature: t.feature, level: t.level })),
-    })),
+    result: {
+      k, scores, features,
+      clusters: counts.map((g, c) => ({
+        ...g,
+        means: means[c].map((m, d) => (seen[c][d] ? m / seen[c][d] : null)),
+        traits: words[c].traits.map((t) => ({ feature: t.feature, level: t.level })),
+      })),
+    },
+    segmentation: labelled(labels, f.recency, s.orders, f.net),
   };
 }

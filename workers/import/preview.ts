@@ -1,9 +1,9 @@
 import {
   CsvTokenizer, decoderFor, detectEncoding, FIELDS, guessKind, headerSignature, inferDateOrder, mapHeaders, missingFields,
   parseDate, parseNumber, sniffDelimiter, type ImportKind,
-} from '../../../src/lib/domain/import';
-import type { Notice } from '../../../src/lib/domain';
-import type { FilePreview, PreviewOverrides } from '../../api';
+} from '../../src/lib/domain/import';
+import type { Notice } from '../../src/lib/domain';
+import type { FilePreview, PreviewOverrides } from './api';
 
 /** Bytes read for a preview. */
 export const PREVIEW_BYTES = 512 * 1024;

@@ -3,30 +3,11 @@ import {
   OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type Persona,
 } from '../../src/lib/domain';
 import { toCsv } from '../../src/lib/domain/import';
-import type { RfmRequest, RfmResult, SegmentStat } from '../api';
-import type { LoadedDataset } from './loaded';
-
-/** The last segmentation of a loaded dataset: one label per customer ('' = not scored). */
-export interface Segmentation {
-  id: number;
-  labels: string[];
-  recencyDays: Float64Array;
-  frequency: Int32Array;
-  monetary: Float64Array;
-}
-
-let nextId = 0;
-
-/** Make a labelling the dataset's current segmentation (for personas, members and exports). */
-export function setSegmentation(
-  ds: LoadedDataset, labels: string[], recencyDays: Float64Array, frequency: Int32Array, monetary: Float64Array,
-): void {
-  ds.segmentation = { id: ++nextId, labels, recencyDays, frequency, monetary };
-  ds.lastQuery = undefined;
-}
+import type { LoadedDataset, Segmentation } from '../core/loaded';
+import type { GroupingRun, RfmRequest, RfmResult, SegmentStat } from './api';
 
 /** Score every buying customer, assign the preset's segments, and summarise each segment. */
-export function runRfm(ds: LoadedDataset, request: RfmRequest): RfmResult {
+export function runRfm(ds: LoadedDataset, request: RfmRequest): GroupingRun<Omit<RfmResult, 'handle'>> {
   const ids = ds.indexed.customers.id;
   const s = ds.summary;
   const analysisDay = request.analysisDay ?? defaultAnalysisDay(s.lastDay);
@@ -55,7 +36,7 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): RfmResult {
   const gridM = new Float64Array(gridBins.R * gridBins.F);
   const n = ids.length;
   const seg: Segmentation = {
-    id: 0, labels: new Array<string>(n).fill(''), recencyDays: new Float64Array(n).fill(NaN),
+    labels: new Array<string>(n).fill(''), recencyDays: new Float64Array(n).fill(NaN),
     frequency: new Int32Array(n), monetary: new Float64Array(n).fill(NaN),
   };
   const index = ds.indexed.customerIndex;
@@ -98,7 +79,6 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): RfmResult {
     st.revenueShare = totalRevenue > 0 ? st.revenue / totalRevenue : 0;
     for (const key of ['avgRecencyDays', 'avgFrequency', 'avgMonetary', 'avgR', 'avgF', 'avgM'] as const) st[key] /= st.size;
   }
-  setSegmentation(ds, seg.labels, seg.recencyDays, seg.frequency, seg.monetary);
   const order = presetOrder(request.preset);
   const segments = [...stats.values()].sort((a, b) => rank(order, a.key) - rank(order, b.key) || b.size - a.size);
   const grid: RfmResult['grid'] = [];
@@ -110,8 +90,11 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): RfmResult {
   }
   const rules = request.preset === 'rfm11' ? RFM11_RULES : Array.isArray(request.preset) ? request.preset : [];
   return {
-    analysisDay, bins, thresholds, distributions, grid, segments, scored: rows.length,
-    shadowed: rules.length ? shadowedRules(rules, bins) : [],
+    result: {
+      analysisDay, bins, thresholds, distributions, grid, segments, scored: rows.length,
+      shadowed: rules.length ? shadowedRules(rules, bins) : [],
+    },
+    segmentation: seg,
   };
 }
 
@@ -126,10 +109,8 @@ function rank(order: string[], key: string): number {
   return i < 0 ? order.length : i;
 }
 
-/** Persona of a segment of the last segmentation. */
-export function segmentPersona(ds: LoadedDataset, segment: string): Persona | null {
-  const seg = ds.segmentation;
-  if (!seg) return null;
+/** Persona of one segment of a grouping. */
+export function segmentPersona(ds: LoadedDataset, seg: Segmentation, segment: string): Persona {
   const c = ds.indexed.customers;
   const n = c.id.length;
   const member = new Uint8Array(n);
@@ -148,9 +129,7 @@ export function segmentPersona(ds: LoadedDataset, segment: string): Persona | nu
 }
 
 /** The members of a segment as CSV (id, name, city, channel, orders, net spend, recency days). */
-export function segmentCsv(ds: LoadedDataset, segment: string, header: string[], mask = false): string {
-  const seg = ds.segmentation;
-  if (!seg) return toCsv(header, []);
+export function segmentCsv(ds: LoadedDataset, seg: Segmentation, segment: string, header: string[], mask = false): string {
   const c = ds.indexed.customers;
   const rows: (string | number | null)[][] = [];
   for (let i = 0; i < c.id.length; i++) {

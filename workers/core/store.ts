@@ -2,7 +2,7 @@ import type { DatasetContent, TableKind } from '../../src/lib/domain';
 import {
   beginBatch, commitBatch, discardBatch, rowCount, toNotice, writeTable, type DatasetRow, type WorkbenchDB,
 } from '../../src/lib/db';
-import type { ProgressCallback } from '../api';
+import type { ProgressCallback } from './api';
 import { holdBatchLock } from './locks';
 
 const KINDS: TableKind[] = ['customers', 'orders', 'surveys', 'interactions'];

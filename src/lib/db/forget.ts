@@ -3,13 +3,12 @@
  * interactions, edits, snapshot entries and pseudonym mapping entry. Affected chunks are decoded, filtered and re-encoded
  * first; then one transaction replaces them all, so the dataset is never half-forgotten.
  */
-import {
-  pseudonymMapSetting, restorePseudonymMap, withoutPseudonym, type TableColumnsByKind, type TableKind,
-} from '../../src/lib/domain';
-import {
-  committedBatches, decodeChunk, decodeStrings, encodeChunk, encodeStrings, rowCount, SNAPSHOT_LAYOUT, type ChunkRow,
-  type WorkbenchDB,
-} from '../../src/lib/db';
+import { pseudonymMapSetting, restorePseudonymMap, withoutPseudonym } from '../domain/privacy/pseudonym';
+import type { TableColumnsByKind, TableKind } from '../domain/types';
+import { committedBatches } from './batches';
+import { decodeChunk, decodeStrings, encodeChunk, encodeStrings, rowCount } from './columnar';
+import { SNAPSHOT_LAYOUT } from './snapshots';
+import type { ChunkRow, WorkbenchDB } from './schema';
 
 const ID_COLUMN: Record<TableKind, string> = { customers: 'id', orders: 'customerId', surveys: 'customerId', interactions: 'customerId' };
 
@@ -32,7 +31,8 @@ function without<K extends TableKind>(kind: K, table: TableColumnsByKind[K], cus
   return { kept: out as unknown as TableColumnsByKind[K], removed: ids.length - keep.length };
 }
 
-export async function forgetCustomer(db: WorkbenchDB, datasetId: string, customerId: string): Promise<number> {
+/** Remove every row of one customer from a dataset, in one transaction; returns the rows removed. */
+export async function forgetCustomerRows(db: WorkbenchDB, datasetId: string, customerId: string): Promise<number> {
   const batches = await committedBatches(db, datasetId);
   const updates: ChunkRow[] = [];
   const deletions: [string, number][] = [];

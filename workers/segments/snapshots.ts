@@ -1,21 +1,5 @@
 import { migrationMatrix, migrationMembers, OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, LIFECYCLE_STAGES, type MigrationMatrix } from '../../src/lib/domain';
-import { readSnapshot, saveSnapshot, type SnapshotRow, type WorkbenchDB } from '../../src/lib/db';
-import type { LoadedDataset } from './loaded';
-import { runRfm } from './segments';
-
-/** Save the dataset's current segmentation as a dated snapshot. */
-export async function snapshotCurrent(
-  db: WorkbenchDB, ds: LoadedDataset, meta: { scheme: string; label: string; auto: boolean },
-): Promise<SnapshotRow> {
-  if (!ds.segmentation) throw { code: 'snapshots.nothing' };
-  return saveSnapshot(db, { datasetId: ds.id, ...meta }, ds.indexed.customers.id, ds.segmentation.labels, ds.value?.clv);
-}
-
-/** The snapshot taken at each import: the 11-segment RFM preset with default settings. */
-export async function snapshotAfterImport(db: WorkbenchDB, ds: LoadedDataset, label: string): Promise<SnapshotRow> {
-  runRfm(ds, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
-  return snapshotCurrent(db, ds, { scheme: 'rfm11', label, auto: true });
-}
+import { readSnapshot, type WorkbenchDB } from '../../src/lib/db';
 
 /** Known key orders, so matrices of the same scheme line up. */
 const ORDER = [...RFM11_RULES.map((r) => r.key), OTHERS_SEGMENT, ...RFM8_KEYS, ...LIFECYCLE_STAGES];

@@ -11,26 +11,19 @@ import {
   type BgNbdParams, type ParetoNbdParams,
 } from '../../src/lib/domain';
 import { NO_DAY } from '../../src/lib/domain';
-import type { ValueRequest, ValueResult } from '../api';
-import type { LoadedDataset } from './loaded';
+import type { CustomerValue, LoadedDataset } from '../core/loaded';
+import type { ValueRequest, ValueResult } from './api';
 
 const DAYS_PER_MONTH = 365.25 / 12;
-
-/** Per-customer value columns kept on the loaded dataset (NaN for customers without purchases). */
-export interface CustomerValue {
-  pAlive: Float64Array;
-  exp30: Float64Array;
-  exp90: Float64Array;
-  exp365: Float64Array;
-  spend: Float64Array;
-  clv: Float64Array;
-}
 
 function safe(v: number): number {
   return Number.isFinite(v) && v > 0 ? v : 0;
 }
 
-export function runValue(ds: LoadedDataset, request: ValueRequest, progress?: (done: number, total: number) => void): ValueResult {
+/** `labels`: one group label per customer for CLV by group (null: no groups). */
+export function runValue(
+  ds: LoadedDataset, request: ValueRequest, labels: readonly string[] | null, progress?: (done: number, total: number) => void,
+): ValueResult {
   const o = ds.indexed.orders;
   const n = ds.indexed.customers.id.length;
   let lastDay = NO_DAY;
@@ -124,7 +117,7 @@ export function runValue(ds: LoadedDataset, request: ValueRequest, progress?: (d
     holdoutMae: holdout.mae,
     heat: heatMaps(bg, cal, rows, unitDays),
     tracking: trackingSeries(ds, bg, cal.firstDay, lastDay, unitDays),
-    bySegment: bySegment(ds, value),
+    bySegment: bySegment(labels, value),
   };
 
   function paretoClv(p: ParetoNbdParams, spend: number, c: { x: number; tx: number; T: number }, r: ValueRequest, tau: number): number {
@@ -208,9 +201,8 @@ function heatMaps(p: BgNbdParams, cal: { frequency: Float64Array; T: Float64Arra
   return cells;
 }
 
-/** CLV summed per group of the current segmentation. */
-function bySegment(ds: LoadedDataset, value: CustomerValue): ValueResult['bySegment'] {
-  const labels = ds.segmentation?.labels;
+/** CLV summed per group of a grouping. */
+function bySegment(labels: readonly string[] | null, value: CustomerValue): ValueResult['bySegment'] {
   if (!labels) return [];
   const m = new Map<string, { customers: number; clv: number; pAlive: number }>();
   for (let c = 0; c < labels.length; c++) {

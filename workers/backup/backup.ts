@@ -6,10 +6,11 @@
 import { BackupWriter, readBackupFrames, readBackupHeader } from '../../src/lib/domain/backup/frames';
 import { readRecords } from '../../src/lib/domain/backup/records';
 import {
-  backupRecords, backupSize, readManifest, restoreRecords, type RestoreOptions, type RestoreResult, type WorkbenchDB,
+  backupRecords, backupSize, existingDatasetIds, readManifest, restoreRecords, type RestoreOptions, type RestoreResult, type WorkbenchDB,
 } from '../../src/lib/db';
-import type { BackupInfo, BackupRequest, ProgressCallback } from '../api';
-import { holdBatchLock } from './locks';
+import type { ProgressCallback } from '../core/api';
+import { holdBatchLock } from '../core/locks';
+import type { BackupInfo, BackupRequest } from './api';
 
 /** Parts are folded into the Blob once this many bytes have gathered. */
 const FOLD_BYTES = 16 << 20;
@@ -47,9 +48,7 @@ export async function inspectBackup(db: WorkbenchDB, file: Blob, passphrase?: st
   const records = readRecords(readBackupFrames(file.stream(), { passphrase }))[Symbol.asyncIterator]();
   try {
     const manifest = await readManifest(records, db);
-    const existing = [];
-    for (const d of manifest.datasets) if (await db.datasets.get(d.id)) existing.push(d.id);
-    return { header, manifest, existing };
+    return { header, manifest, existing: await existingDatasetIds(db, manifest.datasets.map((d) => d.id)) };
   } finally {
     await records.return?.(undefined);
   }

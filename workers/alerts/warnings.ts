@@ -6,8 +6,8 @@ import {
   assignRfmSegments, churnRateByPeriod, defaultAnalysisDay, evaluateWarnings, NO_DAY, rfmInputs, rfmScores, usualGaps,
   valueTiers, type WarningRule,
 } from '../../src/lib/domain';
-import type { WarningsResult } from '../api';
-import type { LoadedDataset } from './loaded';
+import type { WarningsResult } from './api';
+import type { LoadedDataset } from '../core/loaded';
 
 /** Customers listed per alert (the count is always complete). */
 const MAX_LISTED = 500;

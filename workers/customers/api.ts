@@ -1,0 +1,93 @@
+/** Customers: the paged, searchable, sortable list, and one customer's detail. */
+import type { EngineContext } from '../core/context';
+import type { GroupingHandle } from '../segments/api';
+import { resolveGrouping } from '../segments/handles';
+import { customerDetail } from './detail';
+import { queryCustomers } from './table';
+
+export type CustomerSortKey =
+  | 'id' | 'name' | 'gender' | 'age' | 'city' | 'channel' | 'signup' | 'orders' | 'net' | 'firstOrder' | 'lastOrder'
+  | 'pAlive' | 'exp90' | 'clv';
+
+export interface CustomerQuery {
+  search?: string;
+  /** Only members of this segment of this grouping. */
+  segment?: { grouping: GroupingHandle; key: string };
+  /** After a value fit: only customers whose P(alive) is below this (0–1). */
+  maxPAlive?: number;
+  sortBy?: CustomerSortKey;
+  descending?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface CustomerRow {
+  id: string;
+  name: string;
+  gender: string;
+  age: number | null;
+  city: string;
+  province: string;
+  channel: string;
+  signup: number | null;
+  orders: number;
+  net: number;
+  firstOrder: number | null;
+  lastOrder: number | null;
+  /** After a value fit: P(alive), expected purchases in 90 days, CLV over the chosen horizon. */
+  pAlive?: number | null;
+  exp90?: number | null;
+  clv?: number | null;
+}
+
+export interface CustomerPage {
+  total: number;
+  matched: number;
+  offset: number;
+  rows: CustomerRow[];
+}
+
+export interface CustomerOrderLine {
+  orderId: string;
+  day: number;
+  amount: number;
+  quantity: number | null;
+  isReturn: boolean;
+}
+
+export interface CustomerDetail {
+  row: CustomerRow;
+  /** Median days between the customer's purchase days (null with fewer than two). */
+  usualGapDays: number | null;
+  /** 0–1 churn risk from the customer's own rhythm (0.5 at twice the usual gap); null if never bought. */
+  rhythmRisk: number | null;
+  /** The textbook inputs for this customer: orders per year since the first order, and average order value. */
+  simple: { purchasesPerYear: number; averageOrderValue: number } | null;
+  /** After a value fit: expected purchases in the next 30 and 365 days, and expected spend per order. */
+  model: { exp30: number; exp365: number; spend: number } | null;
+  birthDay: number | null;
+  acquisitionCost: number | null;
+  returns: number;
+  lines: CustomerOrderLine[];
+  surveys: { day: number; nps: number | null; csat: number | null }[];
+  interactions: { day: number; channel: string; kind: string; topic: string; resolved: boolean }[];
+}
+
+export interface CustomersApi {
+  customers(datasetId: string, query: CustomerQuery): Promise<CustomerPage>;
+  customer(datasetId: string, customerId: string): Promise<CustomerDetail | null>;
+}
+
+export function customersApi(ctx: EngineContext): CustomersApi {
+  return {
+    async customers(datasetId, query) {
+      const ds = ctx.current(datasetId);
+      const segment = query.segment ? { id: query.segment.grouping.id, key: query.segment.key, labels: resolveGrouping(ds, query.segment.grouping).labels } : null;
+      return queryCustomers(ds, query, segment);
+    },
+
+    async customer(datasetId, customerId) {
+      return customerDetail(ctx.current(datasetId), customerId);
+    },
+  };
+}

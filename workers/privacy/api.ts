@@ -1,0 +1,46 @@
+/** Privacy: forget a customer everywhere, and what the device keeps for pseudonymisation. */
+import { deletePseudonymMapping, forgetCustomerRows, lookupIdentity, pseudonymInventory } from '../../src/lib/db';
+import type { EngineContext } from '../core/context';
+
+/** Who a pseudonymised customer is, from the mapping kept on this device. */
+export interface PseudonymIdentity {
+  /** The original customer id (the stored id when it was not replaced). */
+  id: string;
+  /** The original name ('' when none was replaced). */
+  name: string;
+}
+
+/** What this device keeps for pseudonymisation. */
+export interface PseudonymStatus {
+  /** A pseudonymisation key exists (settings `pseudonym.key`). */
+  key: boolean;
+  /** Kept mappings, per dataset (the dataset may have been deleted since). */
+  mappings: { datasetId: string; customers: number }[];
+}
+
+export interface PrivacyApi {
+  /** Remove a customer and everything of theirs from the dataset (rows, edits, snapshot entries); returns rows removed. */
+  forgetCustomer(datasetId: string, customerId: string): Promise<number>;
+  /** Whether a pseudonymisation key and mappings are stored on this device. */
+  pseudonymStatus(): Promise<PseudonymStatus>;
+  /** The original identity of a stored customer id, when a mapping was kept (else null). */
+  pseudonymIdentity(datasetId: string, customerId: string): Promise<PseudonymIdentity | null>;
+  /** Delete the kept mapping of a dataset (the pseudonyms stay; who they are is no longer known here). */
+  discardPseudonymMapping(datasetId: string): Promise<void>;
+}
+
+export function privacyApi(ctx: EngineContext): PrivacyApi {
+  return {
+    async forgetCustomer(datasetId, customerId) {
+      const removed = await forgetCustomerRows(ctx.db, datasetId, customerId);
+      ctx.invalidate(datasetId);
+      return removed;
+    },
+
+    pseudonymStatus: () => pseudonymInventory(ctx.db),
+
+    pseudonymIdentity: (datasetId, customerId) => lookupIdentity(ctx.db, datasetId, customerId),
+
+    discardPseudonymMapping: (datasetId) => deletePseudonymMapping(ctx.db, datasetId),
+  };
+}

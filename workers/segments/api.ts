@@ -1,0 +1,217 @@
+/**
+ * Segments: the groupings (RFM, value tiers, lifecycle stages, rule segments, clusters), each
+ * returning a handle; personas, member exports and snapshots of a grouping named by its handle;
+ * migration between snapshots.
+ */
+import type { LifecycleOptions, MigrationMatrix, Notice, ParetoPoint, Persona, RuleGroup, SegmentRule, TierBasis, TierSummary } from '../../src/lib/domain';
+import { saveSnapshot, type SnapshotRow } from '../../src/lib/db';
+import type { EngineContext } from '../core/context';
+import type { Segmentation } from '../core/loaded';
+import { runClusters, runLifecycle, runRule, runTiers } from './groupings';
+import { remember, resolveGrouping, schemeOf } from './handles';
+import { runRfm, segmentCsv, segmentPersona } from './rfm';
+import { cellMembers, compareSnapshots } from './snapshots';
+
+/** What a grouping is, as data: enough to compute its labels again. */
+export type GroupingDefinition =
+  | { kind: 'rfm'; request: RfmRequest }
+  | { kind: 'tiers'; shares: number[]; basis: TierBasis }
+  | { kind: 'lifecycle'; options: Omit<LifecycleOptions, 'analysisDay'> }
+  | { kind: 'rule'; group: RuleGroup }
+  | { kind: 'clusters'; request: ClusterRequest };
+
+/** Names one grouping of a dataset: its id (a hash of the definition) and its definition. */
+export interface GroupingHandle {
+  id: string;
+  definition: GroupingDefinition;
+}
+
+/** A grouping's summary and its labels (inside the engine). */
+export interface GroupingRun<T> {
+  result: T;
+  segmentation: Segmentation;
+}
+
+/** How to score and segment customers with RFM. */
+export interface RfmRequest {
+  /** Day the recency is counted to; default the day after the last order. */
+  analysisDay?: number;
+  monetary: 'total' | 'average';
+  bins: number;
+  /** The user's own bin edges per score, replacing the quantiles. */
+  thresholds?: { R?: number[]; F?: number[]; M?: number[] };
+  preset: 'rfm11' | 'rfm8' | SegmentRule[];
+  reference: 'mean' | 'median';
+}
+
+export interface SegmentStat {
+  key: string;
+  size: number;
+  customerShare: number;
+  revenue: number;
+  revenueShare: number;
+  avgRecencyDays: number;
+  avgFrequency: number;
+  avgMonetary: number;
+  avgR: number;
+  avgF: number;
+  avgM: number;
+  /** Mean CLV of the segment's customers after a value fit. */
+  meanClv?: number | null;
+}
+
+export interface RfmResult {
+  analysisDay: number;
+  bins: number;
+  thresholds: { R: number[]; F: number[]; M: number[] };
+  /** Customers per score 1…bins. */
+  distributions: { R: number[]; F: number[]; M: number[] };
+  /** One cell per R × F score pair. */
+  grid: { R: number; F: number; count: number; meanMonetary: number }[];
+  segments: SegmentStat[];
+  /** Customers with at least one order (prospects have no RFM). */
+  scored: number;
+  /** Rules that earlier rules shadow completely (never match). */
+  shadowed: number[];
+  /** Names this grouping in calls on its segments. */
+  handle: GroupingHandle;
+}
+
+/** Size and revenue of one group of a grouping. */
+export interface GroupCount {
+  key: string;
+  size: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+  /** Mean CLV of the group's customers after a value fit. */
+  meanClv?: number | null;
+}
+
+export interface TiersResult {
+  tiers: TierSummary[];
+  edges: (number | null)[];
+  pareto: ParetoPoint[];
+  /** Names this grouping in calls on its segments. */
+  handle: GroupingHandle;
+}
+
+export interface LifecycleResult {
+  analysisDay: number;
+  stages: GroupCount[];
+  /** Names this grouping in calls on its segments. */
+  handle: GroupingHandle;
+}
+
+export interface RuleResult {
+  size: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+  problems: Notice[];
+  /** Names this grouping in calls on its segments; null when the rule has problems. */
+  handle: GroupingHandle | null;
+}
+
+export interface ClusterRequest {
+  features: string[];
+  k: number | 'auto';
+  seed?: number;
+}
+
+export interface ClusterResult {
+  k: number;
+  /** Silhouette per k tried (empty when k was set by hand). */
+  scores: { k: number; silhouette: number }[];
+  features: string[];
+  clusters: (GroupCount & { means: (number | null)[]; traits: { feature: string; level: 'high' | 'low' }[] })[];
+  /** Names this grouping in calls on its segments. */
+  handle: GroupingHandle;
+}
+
+export interface SegmentsApi {
+  rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
+  tiers(datasetId: string, shares: number[], basis: TierBasis): Promise<TiersResult>;
+  lifecycle(datasetId: string, options: Omit<LifecycleOptions, 'analysisDay'>): Promise<LifecycleResult>;
+  rule(datasetId: string, group: RuleGroup): Promise<RuleResult>;
+  clusters(datasetId: string, request: ClusterRequest): Promise<ClusterResult>;
+  /** Persona of one segment of a grouping (null when no customer is in it). */
+  persona(datasetId: string, grouping: GroupingHandle, segment: string): Promise<Persona | null>;
+  /** Members of one segment of a grouping as CSV text (formula-injection safe). */
+  segmentCsv(datasetId: string, grouping: GroupingHandle, segment: string, header: string[], options?: { mask?: boolean }): Promise<string>;
+  /** Save a grouping's labels (and CLV after a value fit) as a dated snapshot. */
+  snapshot(datasetId: string, grouping: GroupingHandle, meta: { label: string }): Promise<SnapshotRow>;
+  /** The snapshot taken at each import: the 11-segment RFM preset with default settings. */
+  snapshotAfterImport(datasetId: string, label: string): Promise<SnapshotRow>;
+  compareSnapshots(fromId: string, toId: string): Promise<MigrationMatrix>;
+  migrationMembers(fromId: string, toId: string, fromKey: string | null, toKey: string | null): Promise<string[]>;
+}
+
+/** The grouping the app snapshots at each import, and shows by default. */
+export const DEFAULT_RFM: RfmRequest = { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' };
+
+export function segmentsApi(ctx: EngineContext): SegmentsApi {
+  const { db } = ctx;
+  const save = (datasetId: string, grouping: GroupingHandle, label: string, auto: boolean) => {
+    const ds = ctx.current(datasetId);
+    const seg = resolveGrouping(ds, grouping);
+    return saveSnapshot(db, { datasetId, scheme: schemeOf(grouping.definition), label, auto }, ds.indexed.customers.id, seg.labels, ds.value?.clv);
+  };
+  return {
+    async rfm(datasetId, request) {
+      const ds = ctx.current(datasetId);
+      const { result, segmentation } = runRfm(ds, request);
+      return { ...result, handle: remember(ds, { kind: 'rfm', request }, segmentation) };
+    },
+
+    async tiers(datasetId, shares, basis) {
+      const ds = ctx.current(datasetId);
+      const { result, segmentation } = runTiers(ds, shares, basis);
+      return { ...result, handle: remember(ds, { kind: 'tiers', shares, basis }, segmentation) };
+    },
+
+    async lifecycle(datasetId, options) {
+      const ds = ctx.current(datasetId);
+      const { result, segmentation } = runLifecycle(ds, options);
+      return { ...result, handle: remember(ds, { kind: 'lifecycle', options }, segmentation) };
+    },
+
+    async rule(datasetId, group) {
+      const ds = ctx.current(datasetId);
+      const { result, segmentation } = runRule(ds, group);
+      return { ...result, handle: segmentation ? remember(ds, { kind: 'rule', group }, segmentation) : null };
+    },
+
+    async clusters(datasetId, request) {
+      const ds = ctx.current(datasetId);
+      const { result, segmentation } = runClusters(ds, request);
+      return { ...result, handle: remember(ds, { kind: 'clusters', request }, segmentation) };
+    },
+
+    async persona(datasetId, grouping, segment) {
+      const ds = ctx.current(datasetId);
+      return segmentPersona(ds, resolveGrouping(ds, grouping), segment);
+    },
+
+    async segmentCsv(datasetId, grouping, segment, header, options) {
+      const ds = ctx.current(datasetId);
+      return segmentCsv(ds, resolveGrouping(ds, grouping), segment, header, options?.mask ?? false);
+    },
+
+    async snapshot(datasetId, grouping, meta) {
+      return save(datasetId, grouping, meta.label, false);
+    },
+
+    async snapshotAfterImport(datasetId, label) {
+      return save(datasetId, { id: '', definition: { kind: 'rfm', request: DEFAULT_RFM } }, label, true);
+    },
+
+    async compareSnapshots(fromId, toId) {
+      return compareSnapshots(db, fromId, toId);
+    },
+
+    async migrationMembers(fromId, toId, fromKey, toKey) {
+      return cellMembers(db, fromId, toId, fromKey, toKey);
+    },
+  };
+}
