@@ -62,7 +62,7 @@ describe('groupings in the engine', () => {
 
   it('snapshots two segmentations and shows who moved where', async () => {
     const { db, engine, datasetId } = await loaded();
-    const rfm = await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    const rfm = await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean', method: 'quantile' });
     const before = await engine.snapshot(datasetId, rfm.handle, { label: 'RFM' });
     expect(before.scheme).toBe('rfm11');
     // a, b champions; c loyal_customers; d about_to_sleep; e lost (see segments-engine.test.ts)

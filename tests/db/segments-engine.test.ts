@@ -10,7 +10,7 @@ describe('segmentation in the engine', () => {
     const engine = createEngine(db);
     const { datasetId } = await importOne(engine, textFile('o.csv', CSV));
     await engine.load('l', datasetId);
-    const r = await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
+    const r = await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean', method: 'quantile' });
     expect(r.analysisDay).toBe(Date.UTC(2024, 0, 11) / 86_400_000);
     expect(r.scored).toBe(5);
     // recency days a 1, b 2, c 3, d 6, e 10 → with 5 distinct values each quintile bin holds one:

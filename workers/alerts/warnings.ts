@@ -2,10 +2,9 @@
  * Early warnings on the loaded dataset: the user's rules checked against the 11-segment RFM
  * groups (their churn in the last 30 days) and each customer's own rhythm and value tier.
  */
-import {
-  assignRfmSegments, churnRateByPeriod, defaultAnalysisDay, evaluateWarnings, NO_DAY, rfmInputs, rfmScores, usualGaps,
-  valueTiers, type WarningRule,
-} from '../../src/lib/domain';
+import { churnRateByPeriod, defaultAnalysisDay, evaluateWarnings, NO_DAY, usualGaps, valueTiers, type WarningRule } from '../../src/lib/domain';
+import { DEFAULT_RFM } from '../segments/api';
+import { handleFor, resolveGrouping } from '../segments/handles';
 import type { WarningsResult } from './api';
 import type { LoadedDataset } from '../core/loaded';
 
@@ -24,14 +23,11 @@ export function runWarnings(ds: LoadedDataset, rules: WarningRule[], before: Rec
   const analysisDay = defaultAnalysisDay(s.lastDay);
   if (analysisDay === NO_DAY) return { asOfDay: null, alerts: [] };
   const asOf = analysisDay - 1;
-  // 11-segment RFM labels, computed here without replacing the user's current segmentation
-  const inputs = rfmInputs(c.id, s, { analysisDay, monetary: 'total' });
-  const scores = rfmScores(inputs);
-  const labels = assignRfmSegments(inputs.map((r, i) => ({ ...r, R: scores[i].R, F: scores[i].F, M: scores[i].M })), 'rfm11');
-  const segment = new Array<string>(n).fill('');
-  inputs.forEach((r, i) => (segment[ds.indexed.customerIndex.get(r.customerId)!] = labels[i]));
+  // the app's default grouping (11-segment RFM), as the Segments page shows it
+  const segment = resolveGrouping(ds, handleFor({ kind: 'rfm', request: DEFAULT_RFM })).labels;
   const segmentChurn: Record<string, number | null> = {};
-  for (const key of new Set(labels)) {
+  for (const key of new Set(segment)) {
+    if (!key) continue;
     const members = segment.map((g, i) => (g === key ? i : -1)).filter((i) => i >= 0);
     const [period] = churnRateByPeriod(Int32Array.from(members, (i) => s.firstDay[i]), Int32Array.from(members, (i) => s.lastDay[i]), {
       periodDays: 30, startDay: asOf - 29, endDay: asOf, inactiveAfterDays: INACTIVE_AFTER_DAYS,

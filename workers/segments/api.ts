@@ -3,12 +3,12 @@
  * returning a handle; personas, member exports and snapshots of a grouping named by its handle;
  * migration between snapshots.
  */
-import type { LifecycleOptions, MigrationMatrix, Notice, ParetoPoint, Persona, RuleGroup, SegmentRule, TierBasis, TierSummary } from '../../src/lib/domain';
+import type { LifecycleOptions, MigrationMatrix, Notice, ParetoPoint, Persona, RfmBinning, RuleGroup, SegmentRule, TierBasis, TierSummary } from '../../src/lib/domain';
 import { saveSnapshot, type SnapshotRow } from '../../src/lib/db';
 import type { EngineContext } from '../core/context';
 import type { Segmentation } from '../core/loaded';
 import { runClusters, runLifecycle, runRule, runTiers } from './groupings';
-import { remember, resolveGrouping, schemeOf } from './handles';
+import { handleFor, remember, resolveGrouping, schemeOf } from './handles';
 import { runRfm, segmentCsv, segmentPersona } from './rfm';
 import { cellMembers, compareSnapshots } from './snapshots';
 
@@ -42,6 +42,8 @@ export interface RfmRequest {
   thresholds?: { R?: number[]; F?: number[]; M?: number[] };
   preset: 'rfm11' | 'rfm8' | SegmentRule[];
   reference: 'mean' | 'median';
+  /** How bin edges are found when the user gave none ['tie-aware']. */
+  method?: RfmBinning;
 }
 
 export interface SegmentStat {
@@ -73,6 +75,10 @@ export interface RfmResult {
   scored: number;
   /** Rules that earlier rules shadow completely (never match). */
   shadowed: number[];
+  /** The binning used. */
+  method: RfmBinning;
+  /** Empty score levels ('rfm.emptyLevels', per score) and many customers in 'others' ('rfm.manyOthers'). */
+  warnings: Notice[];
   /** Names this grouping in calls on its segments. */
   handle: GroupingHandle;
 }
@@ -203,7 +209,7 @@ export function segmentsApi(ctx: EngineContext): SegmentsApi {
     },
 
     async snapshotAfterImport(datasetId, label) {
-      return save(datasetId, { id: '', definition: { kind: 'rfm', request: DEFAULT_RFM } }, label, true);
+      return save(datasetId, handleFor({ kind: 'rfm', request: DEFAULT_RFM }), label, true);
     },
 
     async compareSnapshots(fromId, toId) {

@@ -40,6 +40,11 @@ function idOf(definition: GroupingDefinition, key: string): string {
   return `${definition.kind}:${hash(key)}`;
 }
 
+/** The handle of a grouping given by its definition. */
+export function handleFor(definition: GroupingDefinition): GroupingHandle {
+  return { id: idOf(definition, canonical(definition)), definition };
+}
+
 /** Keep a grouping's labels on the dataset and make its handle. */
 export function remember(ds: LoadedDataset, definition: GroupingDefinition, segmentation: Segmentation): GroupingHandle {
   const key = canonical(definition);

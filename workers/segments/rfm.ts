@@ -1,6 +1,6 @@
 import {
   ageOn, assignRfmSegments, maskPersonal, defaultAnalysisDay, NO_DAY, personaSummary, rfmInputs, rfmScores, rfmThresholds, shadowedRules,
-  OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type Persona,
+  OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type Notice, type Persona,
 } from '../../src/lib/domain';
 import { toCsv } from '../../src/lib/domain/import';
 import type { LoadedDataset, Segmentation } from '../core/loaded';
@@ -13,19 +13,21 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): GroupingRun<Omit
   const analysisDay = request.analysisDay ?? defaultAnalysisDay(s.lastDay);
   const inputs = rfmInputs(ids, s, { analysisDay, monetary: request.monetary });
   const bins = Math.max(2, Math.min(10, Math.floor(request.bins) || 5));
-  const scores = rfmScores(inputs, { bins, thresholds: request.thresholds });
-  const rows = inputs.map((r, i) => ({
-    customerId: r.customerId, recencyDays: r.recencyDays, frequency: r.frequency, monetary: r.monetary,
-    R: scores[i].R, F: scores[i].F, M: scores[i].M,
-  }));
-  const labels = assignRfmSegments(rows, request.preset, { reference: request.reference });
+  const method = request.method ?? 'tie-aware';
   const own = (t?: number[]) => (t ?? []).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  const edges = (t: number[] | undefined, values: number[]) => (own(t).length ? own(t) : rfmThresholds(values, bins));
+  const edges = (t: number[] | undefined, values: number[]) => (own(t).length ? own(t) : rfmThresholds(values, bins, { method }));
+  // the edges once, then scored with them (the same edges are shown)
   const thresholds = {
     R: edges(request.thresholds?.R, inputs.map((r) => r.recencyDays)),
     F: edges(request.thresholds?.F, inputs.map((r) => r.frequency)),
     M: edges(request.thresholds?.M, inputs.map((r) => r.monetary)),
   };
+  const scores = rfmScores(inputs, { bins, thresholds });
+  const rows = inputs.map((r, i) => ({
+    customerId: r.customerId, recencyDays: r.recencyDays, frequency: r.frequency, monetary: r.monetary,
+    R: scores[i].R, F: scores[i].F, M: scores[i].M,
+  }));
+  const labels = assignRfmSegments(rows, request.preset, { reference: request.reference, bins });
   const distributions = {
     R: new Array<number>(thresholds.R.length + 1).fill(0),
     F: new Array<number>(thresholds.F.length + 1).fill(0),
@@ -88,14 +90,33 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): GroupingRun<Omit
       grid.push({ R: r + 1, F: f + 1, count: gridCount[c], meanMonetary: gridCount[c] ? gridM[c] / gridCount[c] : 0 });
     }
   }
-  const rules = request.preset === 'rfm11' ? RFM11_RULES : Array.isArray(request.preset) ? request.preset : [];
+  const shadowed = request.preset === 'rfm11'
+    ? shadowedRules(RFM11_RULES, bins, { rulesBins: 5 })
+    : Array.isArray(request.preset) ? shadowedRules(request.preset, bins) : [];
   return {
     result: {
-      analysisDay, bins, thresholds, distributions, grid, segments, scored: rows.length,
-      shadowed: rules.length ? shadowedRules(rules, bins) : [],
+      analysisDay, bins, method, thresholds, distributions, grid, segments, scored: rows.length, shadowed,
+      warnings: rfmWarnings(distributions, stats.get(OTHERS_SEGMENT)?.size ?? 0, rows.length),
     },
     segmentation: seg,
   };
+}
+
+/** Share of scored customers in 'others' above which the result warns. */
+const MANY_OTHERS = 0.1;
+
+/**
+ * What the user should know about a scoring: score levels no customer has (ties, or too few
+ * distinct values for the bins), and many customers in 'others' (the rules leave them out).
+ */
+function rfmWarnings(distributions: RfmResult['distributions'], others: number, scored: number): Notice[] {
+  const out: Notice[] = [];
+  for (const score of ['R', 'F', 'M'] as const) {
+    const empty = distributions[score].flatMap((count, i) => (count === 0 ? [i + 1] : []));
+    if (empty.length && scored > 0) out.push({ code: 'rfm.emptyLevels', params: { score, levels: empty.join(', ') } });
+  }
+  if (scored > 0 && others / scored > MANY_OTHERS) out.push({ code: 'rfm.manyOthers', params: { share: others / scored } });
+  return out;
 }
 
 function presetOrder(preset: RfmRequest['preset']): string[] {

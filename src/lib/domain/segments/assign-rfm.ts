@@ -1,5 +1,5 @@
 import { rfmColumns, rfmThresholds, type RfmInputRow } from './rfm';
-import { OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type SegmentRule } from './rfm-presets';
+import { OTHERS_SEGMENT, readScore, RFM11_RULES, RFM8_KEYS, type SegmentRule } from './rfm-presets';
 
 /** A customer's raw RFM facts together with their scores. */
 export interface RfmScoredRow extends RfmInputRow {
@@ -15,6 +15,12 @@ export type RfmPreset = 'rfm11' | 'rfm8' | readonly SegmentRule[];
 export interface AssignRfmOptions {
   /** rfm8 only: compare raw values with their 'mean' or 'median' over the rows ['mean']. */
   reference?: 'mean' | 'median';
+  /**
+   * rfm11 only: the number of bins the scores have [5]. The preset's ranges are written for 5 bins;
+   * with b bins a score s is read as the 5-bin score 1 + (s − 1)·4/(b − 1), so (b, b, b) is
+   * 'champions', (b, 1, 1) 'new_customers' and (1, 1, 1) 'lost' at any bin count.
+   */
+  bins?: number;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface AssignRfmOptions {
  *
  * @param rows Customers with raw values and scores.
  * @param preset 'rfm11', 'rfm8' or an ordered list of rules.
- * @param options `reference` ['mean'], for 'rfm8'.
+ * @param options `reference` ['mean'], for 'rfm8'; `bins` [5], for 'rfm11'.
  * @returns One key per row, in the order of the rows.
  * @example
  * assignRfmSegments([{ customerId: 'a', recencyDays: 3, frequency: 9, monetary: 900, R: 5, F: 5, M: 5 }], 'rfm11');
@@ -41,12 +47,15 @@ export function assignRfmSegments(
   const reference = options.reference ?? 'mean';
   if (reference !== 'mean' && reference !== 'median') throw new RangeError(`Unknown RFM reference: ${String(reference)}`);
   if (preset === 'rfm8') return _rfm8(rows, reference);
-  if (preset === 'rfm11') return _byRules(rows, RFM11_RULES);
-  if (Array.isArray(preset)) return _byRules(rows, preset);
+  const bins = options.bins ?? 5;
+  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`RFM bins must be an integer ≥ 1, got ${bins}`);
+  if (preset === 'rfm11') return _byRules(rows, RFM11_RULES, bins === 5 ? null : (s) => readScore(s, bins, 5));
+  if (Array.isArray(preset)) return _byRules(rows, preset, null);
   throw new RangeError(`Unknown RFM preset: ${String(preset)}`);
 }
 
-function _byRules(rows: readonly RfmScoredRow[], rules: readonly SegmentRule[]): string[] {
+/** `read`: how a score is read against the rules' ranges (null: as it is). */
+function _byRules(rows: readonly RfmScoredRow[], rules: readonly SegmentRule[], read: ((score: number) => number) | null): string[] {
   // Bounds as [Rmin, Rmax, Fmin, Fmax, Mmin, Mmax] per rule; a missing range matches any score.
   const nr = rules.length;
   const b = new Float64Array(nr * 6);
@@ -60,7 +69,7 @@ function _byRules(rows: readonly RfmScoredRow[], rules: readonly SegmentRule[]):
   const out: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const R = row.R, F = row.F, M = row.M;
+    const R = read ? read(row.R) : row.R, F = read ? read(row.F) : row.F, M = read ? read(row.M) : row.M;
     let key = OTHERS_SEGMENT;
     for (let j = 0, o = 0; j < nr; j++, o += 6) {
       if (R >= b[o] && R <= b[o + 1] && F >= b[o + 2] && F <= b[o + 3] && M >= b[o + 4] && M <= b[o + 5]) {

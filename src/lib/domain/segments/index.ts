@@ -2,6 +2,7 @@ export * from './rfm';
 export * from './rfm-presets';
 export * from './assign-rfm';
 export * from './rfm-inputs';
+export * from './rfm-orders';
 export * from './value-tiers';
 export * from './lifecycle';
 export * from './rules';

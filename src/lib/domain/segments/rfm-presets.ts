@@ -62,6 +62,16 @@ function span(range: readonly [number, number] | undefined, bins: number): [numb
   return [Math.max(1, Math.ceil(range[0])), Math.min(bins, Math.floor(range[1]))];
 }
 
+/** Options of {@link shadowedRules}. */
+export interface ShadowedRulesOptions {
+  /**
+   * The number of bins the rules' ranges are written for (5 for the 11-segment preset): a score s of
+   * `bins` is then read as 1 + (s − 1)·(rulesBins − 1)/(bins − 1), as {@link assignRfmSegments}
+   * does. [bins: scores are read as they are]
+   */
+  rulesBins?: number;
+}
+
 /**
  * Indexes of rules that earlier rules shadow completely: every score cell (R, F, M) of the rule's
  * box is already covered by the union of the boxes before it, so the rule can never match.
@@ -70,12 +80,47 @@ function span(range: readonly [number, number] | undefined, bins: number): [numb
  *
  * @param rules Rules in the order they are tried.
  * @param bins Scores per dimension [5].
+ * @param options `rulesBins`: the bin count the ranges are written for, when it differs.
  * @returns Ascending indexes into `rules`.
  * @example
  * shadowedRules([{ key: 'a', R: [4, 5] }, { key: 'b', R: [5, 5], F: [1, 2] }]); // [1]
+ * shadowedRules(RFM11_RULES, 3, { rulesBins: 5 }); // [] (3 bins read as scores 1, 3, 5)
  */
-export function shadowedRules(rules: readonly SegmentRule[], bins = 5): number[] {
+export function shadowedRules(rules: readonly SegmentRule[], bins = 5, options: ShadowedRulesOptions = {}): number[] {
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`RFM bins must be an integer ≥ 1, got ${bins}`);
+  const rulesBins = options.rulesBins ?? bins;
+  if (rulesBins === bins) return shadowedOnGrid(rules, bins);
+  const read = (s: number) => readScore(s, bins, rulesBins);
+  const inRange = (range: readonly [number, number] | undefined, v: number) => !range || (v >= range[0] && v <= range[1]);
+  const covered = new Uint8Array(bins * bins * bins);
+  const out: number[] = [];
+  rules.forEach((r, index) => {
+    let shadowed = true;
+    for (let a = 1; a <= bins; a++)
+      for (let b = 1; b <= bins; b++)
+        for (let c = 1; c <= bins; c++) {
+          if (!inRange(r.R, read(a)) || !inRange(r.F, read(b)) || !inRange(r.M, read(c))) continue;
+          const cell = ((a - 1) * bins + (b - 1)) * bins + (c - 1);
+          if (!covered[cell]) {
+            shadowed = false;
+            covered[cell] = 1;
+          }
+        }
+    if (shadowed) out.push(index);
+  });
+  return out;
+}
+
+/**
+ * A score of `bins` bins read on the scale of `rulesBins` bins: 1 + (s − 1)·(rulesBins − 1)/(bins − 1)
+ * (1 → 1, bins → rulesBins); with one bin, every score reads as 1.
+ */
+export function readScore(score: number, bins: number, rulesBins: number): number {
+  if (bins === rulesBins) return score;
+  return bins <= 1 ? 1 : 1 + ((score - 1) * (rulesBins - 1)) / (bins - 1);
+}
+
+function shadowedOnGrid(rules: readonly SegmentRule[], bins: number): number[] {
   const covered = new Uint8Array(bins * bins * bins);
   const out: number[] = [];
   rules.forEach((r, index) => {

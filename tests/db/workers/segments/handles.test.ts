@@ -4,7 +4,8 @@ import { openDatabase } from '../../../../src/lib/db';
 import { importOne, textFile } from '../../import-helpers';
 import { FIVE_CUSTOMERS_CSV as CSV } from '../../fixtures/five-customers';
 
-const RFM = { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' } as const;
+// quantile binning, as worked out on paper in segments-engine.test.ts
+const RFM = { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean', method: 'quantile' } as const;
 
 async function loaded(name: string) {
   const db = openDatabase(`handles-${name}-${Math.random()}`);
