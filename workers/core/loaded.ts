@@ -9,6 +9,10 @@ export interface Segmentation {
   recencyDays: Float64Array;
   frequency: Int32Array;
   monetary: Float64Array;
+  /** The day the grouping is as of (its analysis day − 1: the last day whose orders count). */
+  asOfDay: number;
+  /** Net spend per customer by then. */
+  net: Float64Array;
 }
 
 /** Per-customer value columns of a value fit (NaN for customers without purchases). */
@@ -37,6 +41,8 @@ export interface LoadedDataset {
    * the handle's definition (workers/segments/handles.ts).
    */
   groupings: Map<string, { key: string; segmentation: Segmentation }>;
+  /** Summaries as of earlier days (built on use, a few kept). */
+  summaries?: Map<number, CustomerSummary>;
   /** Per-customer facts for groupings (built on first use). */
   facts?: {
     analysisDay: number; net: Float64Array; recency: Float64Array; age: Float64Array; tenure: Float64Array; aov: Float64Array;
@@ -47,6 +53,28 @@ export interface LoadedDataset {
   /** Each customer's usual days between purchases (built on first use), and their median. */
   gaps?: Float64Array;
   baseGap?: number | null;
+}
+
+/** Summaries as of earlier days kept per dataset. */
+const KEPT_SUMMARIES = 4;
+
+/**
+ * The customer summary counting only orders dated on or before `day`: the dataset's own summary
+ * when no order is later, else computed (and kept for the next call).
+ */
+export function summaryAsOf(ds: LoadedDataset, day: number): CustomerSummary {
+  let last = -Infinity;
+  const s = ds.summary;
+  for (let c = 0; c < s.lastDay.length; c++) if (s.lastDay[c] > last) last = s.lastDay[c];
+  if (day >= last) return s;
+  ds.summaries ??= new Map();
+  let kept = ds.summaries.get(day);
+  if (!kept) {
+    kept = summarizeCustomers(ds.indexed.orders, ds.indexed.customers.id.length, { asOfDay: day });
+    ds.summaries.set(day, kept);
+    if (ds.summaries.size > KEPT_SUMMARIES) ds.summaries.delete(ds.summaries.keys().next().value!);
+  }
+  return kept;
 }
 
 /** Index decoded content and summarise it per customer. */

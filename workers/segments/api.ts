@@ -161,7 +161,9 @@ export function segmentsApi(ctx: EngineContext): SegmentsApi {
   const save = (datasetId: string, grouping: GroupingHandle, label: string, auto: boolean) => {
     const ds = ctx.current(datasetId);
     const seg = resolveGrouping(ds, grouping);
-    return saveSnapshot(db, { datasetId, scheme: schemeOf(grouping.definition), label, auto }, ds.indexed.customers.id, seg.labels, ds.value?.clv);
+    return saveSnapshot(
+      db, { datasetId, scheme: schemeOf(grouping.definition), label, auto, asOfDay: seg.asOfDay }, ds.indexed.customers.id, seg.labels, ds.value?.clv,
+    );
   };
   return {
     async rfm(datasetId, request) {

@@ -13,8 +13,10 @@ import type { ClusterRequest, ClusterResult, GroupCount, GroupingRun, LifecycleR
 
 type Summary<T> = Omit<T, 'handle'>;
 
-function labelled(labels: string[], recencyDays: Float64Array, frequency: Int32Array, monetary: Float64Array): Segmentation {
-  return { labels, recencyDays, frequency, monetary };
+/** A grouping's labels with the facts of the default analysis day (every order counts). */
+function labelled(ds: LoadedDataset, labels: string[]): Segmentation {
+  const f = facts(ds);
+  return { labels, recencyDays: f.recency, frequency: ds.summary.orders, monetary: f.net, asOfDay: f.analysisDay - 1, net: f.net };
 }
 
 /** Per-customer facts shared by the groupings (computed once per loaded dataset). */
@@ -69,7 +71,7 @@ export function runTiers(ds: LoadedDataset, shares: number[], basis: TierBasis):
   const labels = Array.from(t.tier, (k) => `tier_${k + 1}`);
   return {
     result: { tiers: t.tiers, edges: t.edges, pareto: paretoCurve(f.net, 51) },
-    segmentation: labelled(labels, f.recency, ds.summary.orders, f.net),
+    segmentation: labelled(ds, labels),
   };
 }
 
@@ -83,7 +85,7 @@ export function runLifecycle(ds: LoadedDataset, options: Omit<LifecycleOptions, 
   const labels = Array.from(stages, (k) => LIFECYCLE_STAGES[k]);
   return {
     result: { analysisDay: f.analysisDay, stages: countLabels(labels, [...LIFECYCLE_STAGES], f.net, ds.value?.clv) },
-    segmentation: labelled(labels, f.recency, s.orders, f.net),
+    segmentation: labelled(ds, labels),
   };
 }
 
@@ -103,7 +105,7 @@ export function runRule(ds: LoadedDataset, group: RuleGroup): GroupingRun<Summar
   // share of all customers (countLabels' share is of the labelled ones, here the members themselves)
   return {
     result: { size: g.size, share: c.id.length ? g.size / c.id.length : 0, revenue: g.revenue, revenueShare: g.revenueShare, problems: [] },
-    segmentation: labelled(labels, f.recency, s.orders, f.net),
+    segmentation: labelled(ds, labels),
   };
 }
 
@@ -161,6 +163,6 @@ export function runClusters(ds: LoadedDataset, request: ClusterRequest): Groupin
         traits: words[c].traits.map((t) => ({ feature: t.feature, level: t.level })),
       })),
     },
-    segmentation: labelled(labels, f.recency, s.orders, f.net),
+    segmentation: labelled(ds, labels),
   };
 }

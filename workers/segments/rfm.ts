@@ -3,14 +3,15 @@ import {
   OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type Notice, type Persona,
 } from '../../src/lib/domain';
 import { toCsv } from '../../src/lib/domain/import';
-import type { LoadedDataset, Segmentation } from '../core/loaded';
+import { summaryAsOf, type LoadedDataset, type Segmentation } from '../core/loaded';
 import type { GroupingRun, RfmRequest, RfmResult, SegmentStat } from './api';
 
 /** Score every buying customer, assign the preset's segments, and summarise each segment. */
 export function runRfm(ds: LoadedDataset, request: RfmRequest): GroupingRun<Omit<RfmResult, 'handle'>> {
   const ids = ds.indexed.customers.id;
-  const s = ds.summary;
-  const analysisDay = request.analysisDay ?? defaultAnalysisDay(s.lastDay);
+  const analysisDay = request.analysisDay ?? defaultAnalysisDay(ds.summary.lastDay);
+  // as of the analysis day: only orders on or before it count (later customers are not customers yet)
+  const s = summaryAsOf(ds, analysisDay);
   const inputs = rfmInputs(ids, s, { analysisDay, monetary: request.monetary });
   const bins = Math.max(2, Math.min(10, Math.floor(request.bins) || 5));
   const method = request.method ?? 'tie-aware';
@@ -40,6 +41,7 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): GroupingRun<Omit
   const seg: Segmentation = {
     labels: new Array<string>(n).fill(''), recencyDays: new Float64Array(n).fill(NaN),
     frequency: new Int32Array(n), monetary: new Float64Array(n).fill(NaN),
+    asOfDay: analysisDay - 1, net: Float64Array.from(s.sales, (x, i) => x - s.returns[i]),
   };
   const index = ds.indexed.customerIndex;
   const stats = new Map<string, SegmentStat>();
@@ -136,13 +138,9 @@ export function segmentPersona(ds: LoadedDataset, seg: Segmentation, segment: st
   const n = c.id.length;
   const member = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (seg.labels[i] === segment) member[i] = 1;
-  const asOf = defaultAnalysisDay(ds.summary.lastDay) - 1;
   const age = new Float64Array(n);
-  const net = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    age[i] = c.birthDay[i] === NO_DAY ? NaN : ageOn(c.birthDay[i], asOf);
-    net[i] = ds.summary.sales[i] - ds.summary.returns[i];
-  }
+  for (let i = 0; i < n; i++) age[i] = c.birthDay[i] === NO_DAY ? NaN : ageOn(c.birthDay[i], seg.asOfDay);
+  const net = seg.net;
   return personaSummary(member, {
     customers: n, age, gender: c.gender, city: c.city, channel: c.channel, netSpend: net,
     recencyDays: seg.recencyDays, frequency: seg.frequency, monetary: seg.monetary,
@@ -156,8 +154,8 @@ export function segmentCsv(ds: LoadedDataset, seg: Segmentation, segment: string
   for (let i = 0; i < c.id.length; i++) {
     if (seg.labels[i] !== segment) continue;
     rows.push([
-      c.id[i], mask ? maskPersonal(c.name[i]) : c.name[i], c.city[i], c.channel[i], ds.summary.orders[i],
-      Math.round((ds.summary.sales[i] - ds.summary.returns[i]) * 100) / 100, seg.recencyDays[i],
+      c.id[i], mask ? maskPersonal(c.name[i]) : c.name[i], c.city[i], c.channel[i], seg.frequency[i],
+      Math.round(seg.net[i] * 100) / 100, seg.recencyDays[i],
     ]);
   }
   return toCsv(header, rows);

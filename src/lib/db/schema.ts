@@ -89,6 +89,8 @@ export interface SnapshotRow {
   counts: Record<string, number>;
   /** Total CLV per segment key, when a value model had been fitted (optional). */
   clv?: Record<string, number>;
+  /** The day the segments are as of (the last day whose orders counted); absent in older snapshots. */
+  asOfDay?: number;
 }
 
 export interface SnapshotDataRow {

@@ -15,8 +15,12 @@ export interface CustomerSummary {
   lastDay: Int32Array;
 }
 
-/** One pass over the orders. */
-export function summarizeCustomers(orders: IndexedOrders, customers: number): CustomerSummary {
+/**
+ * One pass over the orders. With `asOfDay`, only lines dated on or before it count (the customers
+ * as they were that day: a customer whose first order is later has no order yet).
+ */
+export function summarizeCustomers(orders: IndexedOrders, customers: number, options: { asOfDay?: number } = {}): CustomerSummary {
+  const asOf = options.asOfDay ?? Infinity;
   const s: CustomerSummary = {
     orders: new Int32Array(customers),
     sales: new Float64Array(customers),
@@ -27,6 +31,7 @@ export function summarizeCustomers(orders: IndexedOrders, customers: number): Cu
   const seen = new Uint8Array(orders.orderKeys);
   const { customer, orderKey, day, amount, isReturn } = orders;
   for (let i = 0; i < orders.length; i++) {
+    if (day[i] > asOf) continue;
     const c = customer[i];
     if (isReturn[i]) {
       s.returns[c] += Math.abs(amount[i]);
