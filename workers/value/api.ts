@@ -3,7 +3,7 @@
  * retention, acquisition economics, and the simple-CLV inputs per group of a grouping.
  */
 import {
-  cohortTable, purchaseRatesByGroup, repeatPurchaseRate, retentionRates, revenueRetention, type GroupPurchaseRate,
+  type Notice, cohortTable, purchaseRatesByGroup, repeatPurchaseRate, retentionRates, revenueRetention, type GroupPurchaseRate,
 } from '../../src/lib/domain';
 import type { EngineContext } from '../core/context';
 import type { ProgressCallback } from '../core/api';
@@ -36,8 +36,12 @@ export interface ValueResult {
   paretoError: string | null;
   gammaGamma: { p: number; q: number; gamma: number; logLikelihood: number; converged: boolean };
   model: 'bgnbd' | 'pareto';
-  /** The better model: lower holdout error when there is a holdout, else higher log-likelihood. */
-  better: 'bgnbd' | 'pareto';
+  /** The model with the lower holdout error; null without a holdout (log-likelihood says nothing of predictions). */
+  better: 'bgnbd' | 'pareto' | null;
+  /** How the calibration end was chosen: 'value.calibration.holdout' | 'value.calibration.noHoldout' (by default) | 'value.calibration.user'. */
+  calibration: Notice;
+  /** What each fit cannot tell (parameters at a bound, standard errors of 0 or ∞), in words for the user. */
+  fitWarnings: { bgnbd: Notice[]; pareto: Notice[] };
   totals: { clv: number; expected90: number; meanPAlive: number };
   /** Mean holdout purchases per customer, actual vs predicted, by calibration frequency (7 = 7+). */
   holdout: { frequency: number; customers: number; actual: number; predicted: number }[];

@@ -7,7 +7,7 @@
 import {
   bgNbdExpectedPurchases, bgNbdExpectedPurchasesNew, bgNbdProbabilityAlive, bgNbdStandardErrors, customerLifetimeValue, fitBgNbd, fitGammaGamma,
   fitParetoNbd, gammaGammaExpectedSpend, paretoNbdExpectedPurchases, paretoNbdProbabilityAlive, paretoNbdStandardErrors,
-  rfmSummaryColumns,
+  defaultCalibrationEnd, fitProblems, rfmSummaryColumns,
   type BgNbdParams, type ParetoNbdParams,
 } from '../../src/lib/domain';
 import { NO_DAY } from '../../src/lib/domain';
@@ -26,14 +26,22 @@ export function runValue(
 ): ValueResult {
   const o = ds.indexed.orders;
   const n = ds.indexed.customers.id.length;
-  let lastDay = NO_DAY;
-  for (let i = 0; i < o.length; i++) if (o.day[i] > lastDay) lastDay = o.day[i];
+  let lastDay = NO_DAY, firstDay = Infinity;
+  for (let i = 0; i < o.length; i++) {
+    if (o.day[i] > lastDay) lastDay = o.day[i];
+    if (o.day[i] < firstDay) firstDay = o.day[i];
+  }
   if (lastDay === NO_DAY) throw { code: 'model.noOrders' };
-  const calEnd = Math.min(request.calibrationEndDay ?? lastDay, lastDay);
+  // the user's calibration end, or by default one that leaves a holdout when the history is long enough
+  const chosen = request.calibrationEndDay === undefined ? defaultCalibrationEnd(firstDay, lastDay) : null;
+  const calEnd = Math.min(chosen?.calibrationEndDay ?? request.calibrationEndDay ?? lastDay, lastDay);
   const unitDays = request.timeUnit === 'W' ? 7 : 1;
   const amount = new Float64Array(o.length);
   for (let i = 0; i < o.length; i++) amount[i] = o.isReturn[i] ? -Math.abs(o.amount[i]) : o.amount[i];
   const cal = rfmSummaryColumns(o.customer, o.day, amount, n, { observationEndDay: calEnd, unitDays });
+  // Parameters come from the calibration period (checked on the holdout); each customer is scored
+  // on everything they did up to the last order, so P(alive) and CLV are as of today.
+  const now = calEnd < lastDay ? rfmSummaryColumns(o.customer, o.day, amount, n, { observationEndDay: lastDay, unitDays }) : cal;
   // customers with a purchase day by the calibration end
   const rows: number[] = [];
   for (let c = 0; c < n; c++) if (Number.isFinite(cal.T[c])) rows.push(c);
@@ -67,13 +75,15 @@ export function runValue(
   const alive = (x: number, tx: number, T: number) =>
     usePareto ? paretoNbdProbabilityAlive(pareto!, x, tx, T) : bgNbdProbabilityAlive(bg, x, tx, T);
   let totalClv = 0, totalExp90 = 0, aliveSum = 0;
-  for (const c of rows) {
-    const x = cal.frequency[c], tx = cal.recency[c], T = cal.T[c];
+  const scored: number[] = [];
+  for (let c = 0; c < n; c++) if (Number.isFinite(now.T[c])) scored.push(c);
+  for (const c of scored) {
+    const x = now.frequency[c], tx = now.recency[c], T = now.T[c];
     value.pAlive[c] = Math.min(1, Math.max(0, alive(x, tx, T)));
     value.exp30[c] = safe(expected(30 / unitDays, x, tx, T));
     value.exp90[c] = safe(expected(90 / unitDays, x, tx, T));
     value.exp365[c] = safe(expected(365 / unitDays, x, tx, T));
-    const m = cal.monetaryValue[c];
+    const m = now.monetaryValue[c];
     value.spend[c] = safe(gammaGammaExpectedSpend(gg, m > 0 ? x : 0, m > 0 ? m : 0));
     value.clv[c] = usePareto
       ? paretoClv(pareto!, value.spend[c], { x, tx, T }, request, unitsPerMonth)
@@ -95,27 +105,35 @@ export function runValue(
     pareto: pareto ? (t, x, tx, T) => paretoNbdExpectedPurchases(pareto!, t, x, tx, T) : null,
   });
   const se = bgNbdStandardErrors(bg, data);
+  const paretoSe = pareto ? paretoNbdStandardErrors(pareto, data) : null;
   progress?.(4, 4);
+  const seRecord = (x: object) => x as Record<string, number>;
   return {
     calibrationEndDay: calEnd,
     lastDay,
     timeUnit: request.timeUnit,
-    customers: rows.length,
+    customers: scored.length,
+    calibration: chosen?.notice ?? { code: 'value.calibration.user', params: { weeks: Math.floor((lastDay - calEnd) / 7) } },
     repeaters: data.frequency.reduce((k, f) => k + (f > 0 ? 1 : 0), 0),
     bgNbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, logLikelihood: bg.logLikelihood, converged: bg.converged, se },
     paretoNbd: pareto
-      ? { r: pareto.r, alpha: pareto.alpha, s: pareto.s, beta: pareto.beta, logLikelihood: pareto.logLikelihood, converged: pareto.converged, se: paretoNbdStandardErrors(pareto, data) }
+      ? { r: pareto.r, alpha: pareto.alpha, s: pareto.s, beta: pareto.beta, logLikelihood: pareto.logLikelihood, converged: pareto.converged, se: paretoSe! }
       : null,
+    fitWarnings: {
+      bgnbd: fitProblems('BG/NBD', { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b }, seRecord(se), ['a', 'b']),
+      pareto: pareto ? fitProblems('Pareto/NBD', { r: pareto.r, alpha: pareto.alpha, s: pareto.s, beta: pareto.beta }, seRecord(paretoSe!), ['s', 'beta']) : [],
+    },
     paretoError,
     gammaGamma: { p: gg.p, q: gg.q, gamma: gg.gamma, logLikelihood: gg.logLikelihood, converged: gg.converged },
     model: usePareto ? 'pareto' : 'bgnbd',
+    // claimed only from holdout error: without a holdout nothing says which predicts better
     better: holdout.mae.bgnbd !== null && holdout.mae.pareto !== null
       ? holdout.mae.pareto < holdout.mae.bgnbd ? 'pareto' : 'bgnbd'
-      : pareto && pareto.logLikelihood > bg.logLikelihood ? 'pareto' : 'bgnbd',
-    totals: { clv: totalClv, expected90: totalExp90, meanPAlive: rows.length ? aliveSum / rows.length : 0 },
+      : null,
+    totals: { clv: totalClv, expected90: totalExp90, meanPAlive: scored.length ? aliveSum / scored.length : 0 },
     holdout: holdout.groups,
     holdoutMae: holdout.mae,
-    heat: heatMaps(bg, cal, rows, unitDays),
+    heat: heatMaps(bg, now, scored, unitDays),
     tracking: trackingSeries(ds, bg, cal.firstDay, lastDay, unitDays),
     bySegment: bySegment(labels, value),
   };

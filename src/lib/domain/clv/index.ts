@@ -5,6 +5,8 @@ export * from './bg-nbd';
 export * from './pareto-nbd';
 export * from './gamma-gamma';
 export * from './sbg';
+export * from './sbg-projection';
 export * from './clv';
 export * from './simple-clv';
 export * from './standard-errors';
+export * from './calibration';
