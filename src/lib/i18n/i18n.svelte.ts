@@ -1,4 +1,4 @@
-import { catalogs, interpolate, type MessageKey } from './messages';
+import { catalogs, interpolate, isMessageKey, type MessageKey } from './messages';
 import type { Locale } from './format';
 import type { Notice } from '../domain/types';
 
@@ -40,11 +40,15 @@ class I18n {
   t = (key: MessageKey, params?: Record<string, string | number>): string =>
     interpolate(catalogs[this.#locale][key] ?? key, params);
 
+  /** Word a key looked up from data (`segmentKey(s)` in keys.ts); the raw value when there is none. */
+  label = (key: MessageKey | undefined, raw: string): string => (key ? this.t(key) : raw);
+
   /** Word a notice from the domain or the engine; unknown codes fall back to a generic message. */
   notice = (notice: Notice): string => {
-    const table = catalogs[this.#locale] as Record<string, string>;
-    const template = table[notice.code];
-    return template ? interpolate(template, notice.params) : interpolate(table['error.unexpected'], { message: notice.code });
+    const table = catalogs[this.#locale];
+    return isMessageKey(notice.code)
+      ? interpolate(table[notice.code], notice.params)
+      : interpolate(table['error.unexpected'], { message: notice.code });
   };
 }
 

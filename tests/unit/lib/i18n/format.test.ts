@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDay, formatMoney, formatNumber, formatPercent } from '../../src/lib/i18n/format';
-import { dayFromCivil } from '../../src/lib/domain';
+import { formatBytes, formatDay, formatMoney, formatNumber, formatPercent } from '../../../../src/lib/i18n/format';
+import { dayFromCivil } from '../../../../src/lib/domain';
 
 describe('formatting per language', () => {
   it('counts large figures in 万 and 亿 in Chinese, K/M/B in English', () => {
