@@ -1,10 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { Workspace } from './lib/state/workspace.svelte';
+import { AppState } from './lib/state/app.svelte';
 import './app.css';
 
-const ws = new Workspace();
-const app = mount(App, { target: document.getElementById('app')!, props: { ws } });
+const state = new AppState();
+const app = mount(App, { target: document.getElementById('app')!, props: { app: state } });
 
 // Offline: the built app registers its service worker (not in development).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ValueState } from '../../src/lib/state/value.svelte';
-import type { Workspace } from '../../src/lib/state/workspace.svelte';
+import { projectContract } from '../../src/lib/state/value.svelte';
 
 describe('contract retention (sBG) from typed survivor counts', () => {
-  const vs = new ValueState({} as Workspace);
-
   it('fits the published example and projects survival', () => {
     // Fader & Hardie (2007): 1000, 631, 468, 382, 326, 289, 262, 241 → α 0.704, β 1.182
-    const { result, error } = vs.contract('1000, 631, 468, 382, 326, 289, 262, 241');
+    const { result, error } = projectContract('1000, 631, 468, 382, 326, 289, 262, 241');
     expect(error).toBeNull();
     expect(result!.alpha).toBeCloseTo(0.704, 3);
     expect(result!.beta).toBeCloseTo(1.182, 3);
@@ -16,8 +13,12 @@ describe('contract retention (sBG) from typed survivor counts', () => {
     expect(result!.rows[8].retention!).toBeGreaterThan(result!.rows[1].retention!);
   });
 
+  it('reads Chinese commas and spaces too', () => {
+    expect(projectContract('1000，631;468 382').result?.rows[3].actual).toBeCloseTo(0.382, 6);
+  });
+
   it('explains bad input instead of fitting', () => {
-    expect(vs.contract('100, 120, 90').error?.code).toBe('model.badSurvivors');
-    expect(vs.contract('abc').error?.code).toBe('model.badSurvivors');
+    expect(projectContract('100, 120, 90').error?.code).toBe('model.badSurvivors');
+    expect(projectContract('abc').error?.code).toBe('model.badSurvivors');
   });
 });

@@ -1,22 +1,18 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import Customers from '../../src/views/Customers.svelte';
-import type { Workspace } from '../../src/lib/state/workspace.svelte';
-
-/** Just what the customers view reads from the workspace. */
-function fakeWorkspace(customers: () => Promise<unknown>): Workspace {
-  return { dashboard: { datasetId: 'ds' }, current: { currency: 'USD' }, customers } as unknown as Workspace;
-}
+import { fakeContext } from './fakes';
 
 describe('Customers view', () => {
   it('says why when the engine cannot answer, instead of an empty screen', async () => {
-    render(Customers, { ws: fakeWorkspace(() => Promise.reject({ code: 'error.notLoaded', params: { id: 'ds' } })) });
+    render(Customers, { ws: fakeContext({ customers: () => Promise.reject({ code: 'error.notLoaded', params: { id: 'ds' } }) }), currency: 'USD' });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The dataset is not loaded yet');
   });
 
   it('words an unexpected failure too', async () => {
-    render(Customers, { ws: fakeWorkspace(() => Promise.reject(new Error('boom'))) });
+    render(Customers, { ws: fakeContext({ customers: () => Promise.reject(new Error('boom')) }), currency: 'USD' });
     expect((await screen.findByRole('alert')).textContent).toContain('boom');
   });
 });

@@ -21,6 +21,7 @@ describe('LanguageSwitch', () => {
   it('translates every message key into both languages', async () => {
     const { en, zh } = await import('../../src/lib/i18n/messages');
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(zh).length).toBeGreaterThan(0);
     for (const [key, text] of Object.entries(zh)) {
       expect(text.length, key).toBeGreaterThan(0);
       const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();

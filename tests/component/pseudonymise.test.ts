@@ -6,9 +6,9 @@ import PrivacySection from '../../src/views/PrivacySection.svelte';
 import CustomerDetail from '../../src/views/CustomerDetail.svelte';
 import { Importer } from '../../src/lib/state/importer.svelte';
 import { privacy } from '../../src/lib/state/privacy.svelte';
-import { openDatabase } from '../../src/lib/db';
-import type { Workspace } from '../../src/lib/state/workspace.svelte';
+import { openDatabase, type DatasetRow, type SnapshotRow } from '../../src/lib/db';
 import type { CustomerDetail as Detail, FilePreview, ImportResult, PseudonymStatus } from '../../workers/api';
+import { datasetRow, fakeEngine, freshDatabase } from './fakes';
 
 const preview: FilePreview = {
   fileName: 'orders.csv', size: 10, encoding: 'utf-8', encodingReason: 'ascii', delimiter: ',', hasHeader: true,
@@ -28,24 +28,26 @@ function fakeWorkspace(status: PseudonymStatus = { key: false, mappings: [] }) {
   const api = {
     preview: vi.fn(async () => preview),
     importFiles: vi.fn(async () => result),
-    snapshotAfterImport: vi.fn(async () => ({})),
+    snapshotAfterImport: vi.fn(async (): Promise<SnapshotRow> => ({ id: 's', datasetId: 'ds-1', createdAt: 1, scheme: 'rfm11', label: '', auto: true, counts: {} })),
     pseudonymStatus: vi.fn(async () => status),
     pseudonymIdentity: vi.fn(async () => ({ id: '13800138000', name: '王文博' })),
     discardPseudonymMapping: vi.fn(async () => undefined),
+    customer: vi.fn(async (): Promise<Detail | null> => null),
   };
-  const engine = { api, job: null, run: (_: string, work: (jobId: string, onProgress?: unknown) => Promise<unknown>) => work('job-1') };
+  // just what the views and state classes here read from the workspace
   const ws = {
-    engine, current: null, currentId: 'ds-1', datasets: [{ id: 'ds-1', name: 'Shop', currency: 'CNY' }],
-    select: vi.fn(async () => undefined), inventory: vi.fn(async () => ({ datasets: [], settings: 0 })),
-    dashboard: { datasetId: 'ds-1' }, customer: vi.fn(),
+    db: freshDatabase('pseudo'), engine: fakeEngine(api), current: null as DatasetRow | null, currentId: 'ds-1',
+    currentDatasetId: 'ds-1', revision: {}, datasets: [datasetRow('ds-1', { name: 'Shop' })],
+    select: vi.fn(async () => undefined), forget: vi.fn(async () => false),
   };
-  return { ws: ws as unknown as Workspace, api, raw: ws };
+  const storage = { inventory: vi.fn(async () => ({ datasets: [], settings: 0 })) };
+  return { ws, api, storage };
 }
 
 describe('pseudonymise on the Import page', () => {
   it('is off by default; when ticked, the import asks for it with the mapping choice', async () => {
     const { ws, api } = fakeWorkspace();
-    const importer = new Importer(ws, openDatabase('pseudo-component-1'));
+    const importer = new Importer({ ...ws, db: openDatabase('pseudo-component-1') });
     await importer.add([new File(['x'], 'orders.csv')]);
     render(Import, { ws, importer });
 
@@ -68,7 +70,7 @@ describe('pseudonymise on the Import page', () => {
 
   it('sends no pseudonymise option when the box stays unticked', async () => {
     const { ws, api } = fakeWorkspace();
-    const importer = new Importer(ws, openDatabase('pseudo-component-2'));
+    const importer = new Importer({ ...ws, db: openDatabase('pseudo-component-2') });
     await importer.add([new File(['x'], 'orders.csv')]);
     await importer.run();
     expect((api.importFiles.mock.calls[0] as unknown[])[2]).not.toHaveProperty('pseudonymise');
@@ -77,9 +79,9 @@ describe('pseudonymise on the Import page', () => {
 
 describe('adding to a pseudonymised dataset', () => {
   it('pseudonymises by default, and warns when the box is unticked', async () => {
-    const { ws, api, raw } = fakeWorkspace();
-    raw.current = { id: 'ds-1', name: 'Shop', currency: 'CNY', pseudonymised: true } as never;
-    const importer = new Importer(ws, openDatabase('pseudo-component-3'));
+    const { ws, api } = fakeWorkspace();
+    ws.current = datasetRow('ds-1', { name: 'Shop', pseudonymised: true });
+    const importer = new Importer({ ...ws, db: openDatabase('pseudo-component-3') });
     await importer.add([new File(['x'], 'orders.csv')]);
     importer.target = 'current';
     render(Import, { ws, importer });
@@ -97,8 +99,8 @@ describe('adding to a pseudonymised dataset', () => {
 
 describe('pseudonyms in Data & storage', () => {
   it('says a key exists, lists the kept mapping and discards it after confirmation', async () => {
-    const { ws, api } = fakeWorkspace({ key: true, mappings: [{ datasetId: 'ds-1', customers: 3 }, { datasetId: 'gone', customers: 1 }] });
-    render(PrivacySection, { ws });
+    const { ws, api, storage } = fakeWorkspace({ key: true, mappings: [{ datasetId: 'ds-1', customers: 3 }, { datasetId: 'gone', customers: 1 }] });
+    render(PrivacySection, { ws, storage });
     const box = await screen.findByTestId('pseudonyms');
     expect(box.textContent).toContain('A pseudonymisation key exists on this device');
     expect(box.textContent).toContain('Shop: the mapping of 3 customers is kept on this device.');
@@ -120,8 +122,8 @@ describe('identity on the customer detail', () => {
   };
 
   it('shows the original identity on request when a mapping is kept, never while masking', async () => {
-    const { ws, api, raw } = fakeWorkspace({ key: true, mappings: [{ datasetId: 'ds-1', customers: 1 }] });
-    raw.customer.mockResolvedValue(detail);
+    const { ws, api } = fakeWorkspace({ key: true, mappings: [{ datasetId: 'ds-1', customers: 1 }] });
+    api.customer.mockResolvedValue(detail);
     privacy.mask = false;
     render(CustomerDetail, { ws, customerId: detail.row.id });
     const show = await screen.findByRole('button', { name: 'Show identity' });
@@ -138,8 +140,8 @@ describe('identity on the customer detail', () => {
   });
 
   it('offers nothing when no mapping is kept for the dataset', async () => {
-    const { ws, raw } = fakeWorkspace({ key: true, mappings: [] });
-    raw.customer.mockResolvedValue(detail);
+    const { ws, api } = fakeWorkspace({ key: true, mappings: [] });
+    api.customer.mockResolvedValue(detail);
     render(CustomerDetail, { ws, customerId: detail.row.id });
     await screen.findByText(/P-0123456789abcdef/);
     expect(screen.queryByRole('button', { name: 'Show identity' })).toBeNull();

@@ -2,19 +2,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import RuleList from '../../src/views/segments/RuleList.svelte';
 import { RFM11_RULES } from '../../src/lib/domain';
-import type { SegmentsState } from '../../src/lib/state/segments.svelte';
 
-function fakeSegs(over: Partial<Record<string, unknown>> = {}) {
+function props(over: { custom?: boolean; shadowed?: number[] } = {}) {
   return {
-    rules: RFM11_RULES, bins: 5, busy: false, preset: 'rfm11',
-    moveRule: vi.fn(async () => {}), setRange: vi.fn(async () => {}), resetCustom: vi.fn(async () => {}),
-    ...over,
-  } as unknown as SegmentsState & { moveRule: ReturnType<typeof vi.fn>; setRange: ReturnType<typeof vi.fn> };
+    rules: RFM11_RULES, bins: 5, busy: false, custom: over.custom ?? false, shadowed: over.shadowed ?? [],
+    onmove: vi.fn(), onrange: vi.fn(), onreset: vi.fn(),
+  };
 }
 
 describe('RFM preset editor', () => {
   it('shows the rules in the order they are applied, named in the current language', () => {
-    render(RuleList, { segs: fakeSegs(), shadowed: [] });
+    render(RuleList, props());
     const names = Array.from(document.querySelectorAll('li .name'), (n) => n.textContent);
     expect(names[0]).toBe('Champions');
     expect(names[2]).toBe('New customers');
@@ -22,17 +20,17 @@ describe('RFM preset editor', () => {
   });
 
   it('moves a rule and edits a score range', async () => {
-    const segs = fakeSegs();
-    render(RuleList, { segs, shadowed: [] });
+    const p = props();
+    render(RuleList, p);
     await fireEvent.click(screen.getByRole('button', { name: 'Move New customers up' }));
-    expect(segs.moveRule).toHaveBeenCalledWith(2, -1);
+    expect(p.onmove).toHaveBeenCalledWith(2, -1);
     expect((screen.getByRole('button', { name: 'Move Champions up' }) as HTMLButtonElement).disabled).toBe(true);
     await fireEvent.change(screen.getByRole('combobox', { name: 'Champions R min' }), { target: { value: '3' } });
-    expect(segs.setRange).toHaveBeenCalledWith(0, 'R', [3, 5]);
+    expect(p.onrange).toHaveBeenCalledWith(0, 'R', [3, 5]);
   });
 
   it('warns about a rule that earlier rules shadow completely', () => {
-    render(RuleList, { segs: fakeSegs({ preset: 'custom' }), shadowed: [2] });
+    render(RuleList, props({ custom: true, shadowed: [2] }));
     expect(screen.getByRole('note').textContent).toContain('“New customers” can never match');
     expect(screen.getByRole('button', { name: 'Reset my rules to the 11-segment preset' })).toBeTruthy();
   });

@@ -2,9 +2,11 @@
 // engine only when the data changed, never for its own writes) and steps aside for an upgrade.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { datasetChange, Workspace } from '../../src/lib/state/workspace.svelte';
+import { datasetChange } from '../../src/lib/state/tab-sync.svelte';
+import { AppState } from '../../src/lib/state/app.svelte';
 import { openDatabase, setSetting, type DatasetRow, type WorkbenchDB } from '../../src/lib/db';
-import type { EngineClient } from '../../src/lib/state/engine.svelte';
+import type { DashboardData } from '../../workers/api';
+import { fakeEngine as engineOf } from './fakes';
 
 const row = (id: string, over: Partial<DatasetRow> = {}): DatasetRow => ({
   id, name: `Set ${id}`, currency: 'CNY', origin: 'import', createdAt: id === 'a' ? 1 : 2, updatedAt: 10,
@@ -17,7 +19,7 @@ function fakeEngine(db: WorkbenchDB) {
     start: vi.fn(async () => ({ swept: 0 })),
     load: vi.fn(async (_job: string, datasetId: string) => ({ datasetId, customers: 5, orders: 9, ms: 0 })),
     unload: vi.fn(async () => undefined),
-    dashboard: vi.fn(async (datasetId: string) => ({ datasetId, kpis: { n: ++dash }, monthly: [] })),
+    dashboard: vi.fn(async (datasetId: string): Promise<DashboardData> => ({ datasetId, kpis: { asOfDay: ++dash } as DashboardData['kpis'], monthly: [] })),
     shutdown: vi.fn(async () => undefined),
     forgetCustomer: vi.fn(async (datasetId: string) => {
       const stored = await db.datasets.get(datasetId);
@@ -25,12 +27,11 @@ function fakeEngine(db: WorkbenchDB) {
       return 1;
     }),
   };
-  const engine = { api, job: null, run: (_label: string, work: (id: string, p: () => void) => Promise<unknown>) => work('job', () => undefined) };
-  return { engine: engine as unknown as EngineClient, api };
+  return { engine: engineOf(api), api };
 }
 
 let names = 0;
-const opened: Workspace[] = [];
+const opened: AppState[] = [];
 
 async function setUp() {
   const name = `tabs-${++names}`;
@@ -42,19 +43,20 @@ async function setUp() {
   const db = openDatabase(name);
   const { engine, api } = fakeEngine(db);
   const reloadPage = vi.fn();
-  const ws = new Workspace({ db, engine, reloadPage });
-  opened.push(ws);
-  await ws.start('en');
+  const app = new AppState({ db, engine, reloadPage });
+  opened.push(app);
+  await app.start('en');
+  const ws = app.workspace;
   // another tab: its own connection to the same database
   const other = openDatabase(name);
-  return { name, db, ws, api, other, reloadPage };
+  return { name, db, ws, notices: app.notices, api, other, reloadPage };
 }
 
 /** Longer than the workspace waits before comparing, so a wrong reload would have started. */
 const settle = () => new Promise((r) => setTimeout(r, 700));
 
 afterEach(() => {
-  for (const ws of opened.splice(0)) ws.stop();
+  for (const app of opened.splice(0)) app.stop();
   sessionStorage.clear();
 });
 
@@ -73,7 +75,7 @@ describe('datasetChange', () => {
 
 describe('Workspace in two tabs', () => {
   it('reloads the current dataset when another tab changed its data, with a notice', async () => {
-    const { ws, api, other } = await setUp();
+    const { ws, notices, api, other } = await setUp();
     expect(ws.currentId).toBe('a');
     expect(api.load).toHaveBeenCalledTimes(1);
     const before = ws.dashboard;
@@ -81,7 +83,7 @@ describe('Workspace in two tabs', () => {
     await vi.waitFor(() => expect(api.load).toHaveBeenCalledTimes(2), { timeout: 3000 });
     expect(api.unload).toHaveBeenCalledWith('a');
     await vi.waitFor(() => expect(ws.dashboard).not.toBe(before));
-    expect(ws.info).toEqual({ code: 'tabs.updated', params: { name: 'Set a' } });
+    expect(notices.info).toEqual({ code: 'tabs.updated', params: { name: 'Set a' } });
     await settle();
     expect(api.load).toHaveBeenCalledTimes(2); // no loop
   });
@@ -96,25 +98,25 @@ describe('Workspace in two tabs', () => {
   });
 
   it('does not reload for its own writes (forget, rename)', async () => {
-    const { ws, api } = await setUp();
+    const { ws, notices, api } = await setUp();
     await ws.forget('C1');
     expect(api.load).toHaveBeenCalledTimes(2); // forget opens the dataset again itself
     await ws.rename('a', 'Mine');
     await settle();
     expect(api.load).toHaveBeenCalledTimes(2);
-    expect(ws.info?.code).toBe('forget.done');
+    expect(notices.info?.code).toBe('forget.done');
   });
 
   it('moves to another dataset when another tab deleted the current one', async () => {
-    const { ws, other } = await setUp();
+    const { ws, notices, other } = await setUp();
     await other.datasets.delete('a');
     await vi.waitFor(() => expect(ws.currentId).toBe('b'), { timeout: 3000 });
-    expect(ws.info).toEqual({ code: 'tabs.deleted', params: { name: 'Set a' } });
+    expect(notices.info).toEqual({ code: 'tabs.deleted', params: { name: 'Set a' } });
     await vi.waitFor(() => expect(ws.dashboard?.datasetId).toBe('b'));
   });
 
   it('reloads the page for an upgrade in another tab, says why after the reload, and opens the upgraded database', async () => {
-    const { name, ws, other, reloadPage } = await setUp();
+    const { name, notices, other, reloadPage } = await setUp();
     other.close();
     // a newer app: Dexie's version 3 is IndexedDB version 30
     await new Promise<void>((resolve, reject) => {
@@ -124,17 +126,17 @@ describe('Workspace in two tabs', () => {
       req.onblocked = () => reject(new Error('upgrade blocked by the open tab'));
     });
     expect(reloadPage).toHaveBeenCalledTimes(1);
-    expect(ws.error).toBeNull();
+    expect(notices.error).toBeNull();
 
     // "after the reload": a new workspace in the same tab (same sessionStorage)
     const db = openDatabase(name);
     const { engine } = fakeEngine(db);
-    const again = new Workspace({ db, engine, reloadPage });
+    const again = new AppState({ db, engine, reloadPage });
     opened.push(again);
     await again.start('en');
-    expect(again.status).toBe('ready');
-    expect(again.info).toEqual({ code: 'tabs.reloaded' });
-    expect(again.datasets.map((d) => d.id)).toEqual(['a', 'b']);
+    expect(again.workspace.status).toBe('ready');
+    expect(again.notices.info).toEqual({ code: 'tabs.reloaded' });
+    expect(again.workspace.datasets.map((d) => d.id)).toEqual(['a', 'b']);
     expect(db.backendDB().version).toBe(30); // opened at the installed, higher version
 
     // a second upgrade right away does not reload again (no loop): it asks instead
@@ -144,11 +146,11 @@ describe('Workspace in two tabs', () => {
       req.onerror = () => reject(req.error);
     });
     expect(reloadPage).toHaveBeenCalledTimes(1);
-    expect(again.error).toEqual({ code: 'error.versionchange' });
+    expect(again.notices.error).toEqual({ code: 'error.versionchange' });
   });
 
   it('stops as erased when another tab deleted the database', async () => {
-    const { name, ws, other, api } = await setUp();
+    const { name, ws, notices, other, api } = await setUp();
     other.close();
     await new Promise<void>((resolve, reject) => {
       const req = indexedDB.deleteDatabase(name);
@@ -157,7 +159,7 @@ describe('Workspace in two tabs', () => {
       req.onblocked = () => reject(new Error('delete blocked by the open tab'));
     });
     expect(ws.status).toBe('erased');
-    expect(ws.info).toEqual({ code: 'tabs.erased' });
+    expect(notices.info).toEqual({ code: 'tabs.erased' });
     expect(api.shutdown).toHaveBeenCalled();
   });
 });

@@ -10,3 +10,5 @@ export * from './inventory';
 export * from './backup';
 export * from './forget';
 export * from './pseudonyms';
+export * from './watch';
+export * from './connection';

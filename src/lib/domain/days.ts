@@ -54,3 +54,20 @@ export function ageOn(birthDay: DayNumber, onDay: DayNumber): number {
   const [y, m, d] = civilFromDay(onDay);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/**
+ * Day number of a 'YYYY-MM-DD' text (what an `<input type="date">` gives), or undefined for
+ * anything else: an empty text, another format, or a date that does not exist (2023-02-29).
+ * @param text the date as typed
+ * @example parseIsoDay('2024-02-29') // 19782
+ * @example parseIsoDay('2023-02-29') // undefined
+ */
+export function parseIsoDay(text: string): DayNumber | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const dayNumber = dayFromCivil(year, month, day);
+  // a day past the month's end rolls into the next month: not the date typed
+  return civilFromDay(dayNumber)[2] === day ? dayNumber : undefined;
+}

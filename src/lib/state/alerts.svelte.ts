@@ -7,7 +7,7 @@ import type { Notice } from '../domain/types';
 import { validateWarningRule, type WarningRule } from '../domain';
 import { getSetting, setSetting, toNotice } from '../db';
 import type { WarningsResult } from '../../../workers/api';
-import type { Workspace } from './workspace.svelte';
+import type { DatasetContext } from './context';
 
 const RULES_KEY = 'warningRules';
 const ACKS_KEY = 'warningAcks';
@@ -21,7 +21,7 @@ export const DEFAULT_RULES: WarningRule[] = [
 export type Alert = WarningsResult['alerts'][number] & { key: string; acknowledged: boolean };
 
 export class AlertsState {
-  #ws: Workspace;
+  #ctx: DatasetContext;
   #rules = $state.raw<WarningRule[]>([]);
   #acks = $state.raw<string[]>([]);
   #result = $state.raw<WarningsResult | null>(null);
@@ -29,8 +29,8 @@ export class AlertsState {
   #error = $state.raw<Notice | null>(null);
   #loaded = false;
 
-  constructor(ws: Workspace) {
-    this.#ws = ws;
+  constructor(ctx: DatasetContext) {
+    this.#ctx = ctx;
   }
 
   get rules(): WarningRule[] { return this.#rules; }
@@ -53,15 +53,15 @@ export class AlertsState {
 
   /** Check the rules against the dataset now loaded. */
   async check(): Promise<void> {
-    const id = this.#ws.dashboard?.datasetId;
+    const id = this.#ctx.currentDatasetId;
     if (!id) return;
     try {
       if (!this.#loaded) {
-        this.#rules = await getSetting(this.#ws.db, RULES_KEY, DEFAULT_RULES);
-        this.#acks = await getSetting<string[]>(this.#ws.db, ACKS_KEY, []);
+        this.#rules = await getSetting(this.#ctx.db, RULES_KEY, DEFAULT_RULES);
+        this.#acks = await getSetting<string[]>(this.#ctx.db, ACKS_KEY, []);
         this.#loaded = true;
       }
-      this.#result = await this.#ws.engine.api.warnings(id, [...this.#rules]);
+      this.#result = await this.#ctx.engine.api.warnings(id, [...this.#rules]);
       this.#datasetId = id;
       this.#error = null;
     } catch (error) {
@@ -83,12 +83,12 @@ export class AlertsState {
 
   async acknowledge(key: string): Promise<void> {
     this.#acks = [...this.#acks.filter((k) => k !== key), key].slice(-500);
-    await setSetting(this.#ws.db, ACKS_KEY, this.#acks);
+    await setSetting(this.#ctx.db, ACKS_KEY, this.#acks);
   }
 
   async #saveRules(rules: WarningRule[]): Promise<void> {
     this.#rules = rules;
-    await setSetting(this.#ws.db, RULES_KEY, rules);
+    await setSetting(this.#ctx.db, RULES_KEY, rules);
     await this.check();
   }
 }

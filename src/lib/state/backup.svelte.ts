@@ -5,7 +5,8 @@
 import type { BackupInfo, Notice, RestoreResult } from '../../../workers/api';
 import { getSetting, setSetting, toNotice } from '../db';
 import { backupFileName, backupReminder, isEvictingBrowser, type Reminder } from '../domain/privacy/backup-reminder';
-import type { Workspace } from './workspace.svelte';
+import type { DatasetsContext } from './context';
+import type { StorageInfo } from './storage';
 
 /** Settings key of the last backup's time (kept out of backups: it describes this browser). */
 export const LAST_BACKUP_KEY = 'backup.lastAt';
@@ -18,15 +19,18 @@ export interface BackupChoice {
 }
 
 export class BackupState {
-  #ws: Workspace;
+  #ctx: DatasetsContext;
+  #storage: { readonly info: StorageInfo };
   #lastAt = $state<number | null>(null);
   #error = $state.raw<Notice | null>(null);
   #info = $state.raw<BackupInfo | null>(null);
   #file = $state.raw<File | null>(null);
   #restored = $state.raw<RestoreResult | null>(null);
 
-  constructor(ws: Workspace) {
-    this.#ws = ws;
+  /** @param storage where the browser's persistence answer is read (evictable storage makes reminders more urgent) */
+  constructor(ctx: DatasetsContext, storage: { readonly info: StorageInfo }) {
+    this.#ctx = ctx;
+    this.#storage = storage;
   }
 
   get lastAt(): number | null { return this.#lastAt; }
@@ -39,22 +43,22 @@ export class BackupState {
   get reminder(): Reminder {
     return backupReminder({
       lastBackupAt: this.#lastAt,
-      datasets: this.#ws.datasets,
-      persisted: this.#ws.storage.persisted,
+      datasets: this.#ctx.datasets,
+      persisted: this.#storage.info.persisted,
       evictingBrowser: isEvictingBrowser(globalThis.navigator?.userAgent ?? ''),
     });
   }
 
   async load(): Promise<void> {
-    this.#lastAt = await getSetting<number | null>(this.#ws.db, LAST_BACKUP_KEY, null).catch(() => null);
+    this.#lastAt = await getSetting<number | null>(this.#ctx.db, LAST_BACKUP_KEY, null).catch(() => null);
   }
 
   /** Make a backup file; returns it with a file name, or null when it failed or was cancelled (see `error`). */
   async create(choice: BackupChoice): Promise<{ blob: Blob; fileName: string } | null> {
     this.#error = null;
     try {
-      const blob = await this.#ws.engine.run('job.backingUp', (jobId, onProgress) =>
-        this.#ws.engine.api.backup(jobId, {
+      const blob = await this.#ctx.engine.run('job.backingUp', (jobId, onProgress) =>
+        this.#ctx.engine.api.backup(jobId, {
           datasetId: choice.datasetId,
           passphrase: choice.passphrase || undefined,
           includePseudonymKey: choice.includePseudonymKey,
@@ -62,7 +66,7 @@ export class BackupState {
         }, onProgress),
       );
       await this.#markBackedUp();
-      return { blob, fileName: backupFileName(choice.datasetId ? this.#ws.datasets.find((d) => d.id === choice.datasetId)?.name : undefined) };
+      return { blob, fileName: backupFileName(choice.datasetId ? this.#ctx.datasets.find((d) => d.id === choice.datasetId)?.name : undefined) };
     } catch (error) {
       this.#error = toNotice(error);
       return null;
@@ -76,7 +80,7 @@ export class BackupState {
     if (file !== this.#file) this.#info = null;
     this.#file = file;
     try {
-      this.#info = await this.#ws.engine.api.inspectBackup(file, passphrase || undefined);
+      this.#info = await this.#ctx.engine.api.inspectBackup(file, passphrase || undefined);
     } catch (error) {
       this.#error = toNotice(error);
     }
@@ -94,8 +98,8 @@ export class BackupState {
     if (!file) return false;
     this.#error = null;
     try {
-      const result = await this.#ws.engine.run('job.restoring', (jobId, onProgress) =>
-        this.#ws.engine.api.restoreBackup(jobId, file, {
+      const result = await this.#ctx.engine.run('job.restoring', (jobId, onProgress) =>
+        this.#ctx.engine.api.restoreBackup(jobId, file, {
           conflict: options.conflict, copyLabel: options.copyLabel, passphrase: options.passphrase || undefined,
         }, onProgress),
       );
@@ -104,7 +108,7 @@ export class BackupState {
       this.#info = null;
       // the restored data is in a backup file: nothing to remind about until it changes
       await this.#markBackedUp();
-      if (result.current) await this.#ws.select(result.current);
+      if (result.current) await this.#ctx.select(result.current);
       return true;
     } catch (error) {
       this.#error = toNotice(error);
@@ -114,7 +118,7 @@ export class BackupState {
 
   async #markBackedUp(): Promise<void> {
     const now = Date.now();
-    await setSetting(this.#ws.db, LAST_BACKUP_KEY, now);
+    await setSetting(this.#ctx.db, LAST_BACKUP_KEY, now);
     this.#lastAt = now;
   }
 }

@@ -4,9 +4,9 @@
  */
 import type { Notice } from '../domain/types';
 import { missingFields, toCsv, type DateOrder, type ImportKind } from '../domain/import';
-import { getSetting, setSetting, toNotice, type WorkbenchDB } from '../db';
+import { getSetting, setSetting, toNotice } from '../db';
 import type { FilePreview, ImportResult, ImportSettings, ImportTarget, PreviewOverrides } from '../../../workers/api';
-import type { Workspace } from './workspace.svelte';
+import type { DatasetsContext } from './context';
 
 export interface PendingFile {
   key: string;
@@ -33,8 +33,7 @@ function settingsFrom(preview: FilePreview, previous?: ImportSettings): ImportSe
 }
 
 export class Importer {
-  #ws: Workspace;
-  #db: WorkbenchDB;
+  #ctx: DatasetsContext;
   #files = $state.raw<PendingFile[]>([]);
   #target = $state<TargetChoice>('new');
   #newName = $state('');
@@ -46,16 +45,15 @@ export class Importer {
   #pseudonymise = $state<boolean | null>(null);
   #keepMapping = $state(true);
 
-  constructor(ws: Workspace, db: WorkbenchDB) {
-    this.#ws = ws;
-    this.#db = db;
+  constructor(ctx: DatasetsContext) {
+    this.#ctx = ctx;
   }
 
   get files(): PendingFile[] { return this.#files; }
   get result(): ImportResult | null { return this.#result; }
   get error(): Notice | null { return this.#error; }
   get reading(): boolean { return this.#reading; }
-  get target(): TargetChoice { return this.#ws.current ? this.#target : 'new'; }
+  get target(): TargetChoice { return this.#ctx.current ? this.#target : 'new'; }
   set target(v: TargetChoice) { this.#target = v; }
   get newName(): string { return this.#newName; }
   set newName(v: string) { this.#newName = v; }
@@ -67,7 +65,7 @@ export class Importer {
   set pseudonymise(v: boolean) { this.#pseudonymise = v; }
   /** Real identities would be added to a pseudonymised dataset: the view warns. */
   get mixesIdentities(): boolean { return this.#targetPseudonymised && !this.pseudonymise; }
-  get #targetPseudonymised(): boolean { return this.target === 'current' && this.#ws.current?.pseudonymised === true; }
+  get #targetPseudonymised(): boolean { return this.target === 'current' && this.#ctx.current?.pseudonymised === true; }
   /** With pseudonymise: keep the mapping pseudonym → identity on this device (else it is not stored). */
   get keepMapping(): boolean { return this.#keepMapping; }
   set keepMapping(v: boolean) { this.#keepMapping = v; }
@@ -80,7 +78,7 @@ export class Importer {
   }
 
   get ready(): boolean {
-    return this.#files.length > 0 && this.#files.every((f) => this.problems(f).length === 0) && !this.#ws.engine.job;
+    return this.#files.length > 0 && this.#files.every((f) => this.problems(f).length === 0) && !this.#ctx.engine.job;
   }
 
   /** Preview newly picked files. */
@@ -90,7 +88,7 @@ export class Importer {
     this.#reading = true;
     try {
       for (const file of files) {
-        const preview = await this.#ws.engine.api.preview(file);
+        const preview = await this.#ctx.engine.api.preview(file);
         const pending: PendingFile = { key: `f${++nextKey}`, file, preview, settings: settingsFrom(preview) };
         await this.#remembered(pending);
         this.#files = [...this.#files, pending];
@@ -111,7 +109,7 @@ export class Importer {
       encoding: f.settings.encoding, delimiter: f.settings.delimiter, hasHeader: f.settings.hasHeader, kind: f.settings.kind,
     };
     try {
-      const preview = await this.#ws.engine.api.preview(f.file, { ...current, ...overrides });
+      const preview = await this.#ctx.engine.api.preview(f.file, { ...current, ...overrides });
       const next: PendingFile = { ...f, preview, settings: settingsFrom(preview, f.settings) };
       await this.#remembered(next);
       this.#replace(next);
@@ -157,26 +155,26 @@ export class Importer {
   async run(): Promise<void> {
     if (!this.ready) return;
     this.#error = null;
-    const current = this.#ws.current;
+    const current = this.#ctx.current;
     const where: ImportTarget =
       this.target === 'current' && current
         ? { datasetId: current.id }
         : { newDataset: { name: this.#newName || this.#files[0].file.name, currency: this.#currency } };
     const target: ImportTarget = this.pseudonymise ? { ...where, pseudonymise: { keepMapping: this.#keepMapping } } : where;
     try {
-      const result = await this.#ws.engine.run('job.importing', (jobId, onProgress) =>
-        this.#ws.engine.api.importFiles(jobId, this.#files.map((f) => ({ file: f.file, settings: f.settings })), target, onProgress),
+      const result = await this.#ctx.engine.run('job.importing', (jobId, onProgress) =>
+        this.#ctx.engine.api.importFiles(jobId, this.#files.map((f) => ({ file: f.file, settings: f.settings })), target, onProgress),
       );
       this.#result = result;
       if (result.committed) {
         for (const f of this.#files) {
-          if (f.preview.signature) await setSetting(this.#db, `mapping:${f.preview.signature}`, f.settings.mapping);
+          if (f.preview.signature) await setSetting(this.#ctx.db, `mapping:${f.preview.signature}`, f.settings.mapping);
         }
         const label = this.#files.map((f) => f.file.name).join(', ').slice(0, 120);
         this.#files = [];
-        await this.#ws.select(result.datasetId);
+        await this.#ctx.select(result.datasetId);
         // a dated snapshot of the default RFM segments at each import, for later migration views
-        await this.#ws.engine.api.snapshotAfterImport(result.datasetId, label).catch(() => undefined);
+        await this.#ctx.engine.api.snapshotAfterImport(result.datasetId, label).catch(() => undefined);
       }
     } catch (error) {
       const notice = toNotice(error);
@@ -196,7 +194,7 @@ export class Importer {
 
   async #remembered(f: PendingFile): Promise<void> {
     if (!f.preview.signature) return;
-    const saved = await getSetting<Record<string, number | null> | null>(this.#db, `mapping:${f.preview.signature}`, null);
+    const saved = await getSetting<Record<string, number | null> | null>(this.#ctx.db, `mapping:${f.preview.signature}`, null);
     if (!saved) return;
     const width = f.settings.columnNames.length;
     const valid = Object.entries(saved).filter(([, c]) => c === null || (Number.isInteger(c) && c >= 0 && c < width));

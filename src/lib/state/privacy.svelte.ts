@@ -1,7 +1,13 @@
 import type { Notice } from '../domain/types';
 import { toNotice } from '../db';
 import type { PseudonymIdentity, PseudonymStatus } from '../../../workers/api';
-import type { Workspace } from './workspace.svelte';
+import type { EngineClient } from './engine.svelte';
+
+/** What pseudonyms need: the engine and the current dataset. */
+export interface PseudonymContext {
+  readonly engine: EngineClient;
+  readonly currentId: string | null;
+}
 
 /** "Mask personal data" for projectors and shared screens; remembered in this browser. */
 const KEY = 'cswb.mask';
@@ -38,16 +44,16 @@ export const privacy = new Privacy();
  * a pseudonymised customer is, and discarding a dataset's mapping. One instance per view.
  */
 export class Pseudonyms {
-  #workspace: () => Workspace;
+  #context: () => PseudonymContext;
   #status = $state.raw<PseudonymStatus | null>(null);
   #error = $state.raw<Notice | null>(null);
 
-  /** @param workspace the workspace, read when used (a view passes `() => ws` from its props) */
-  constructor(workspace: () => Workspace) {
-    this.#workspace = workspace;
+  /** @param context read when used (a view passes `() => ws` from its props) */
+  constructor(context: () => PseudonymContext) {
+    this.#context = context;
   }
 
-  get #ws(): Workspace { return this.#workspace(); }
+  get #ws(): PseudonymContext { return this.#context(); }
 
   /** Null until read. */
   get status(): PseudonymStatus | null { return this.#status; }

@@ -1,323 +1,126 @@
 /**
- * The segmentation studio's state: the RFM request, its result, the selected segment and its
- * persona and members. Computation happens in the engine; this class only asks and holds.
+ * The Segments page's state, one panel each: RFM, value tiers, lifecycle stages, a rule segment,
+ * clusters, snapshots and migration, and the segment opened from whichever grouping is shown.
+ * Each panel keeps the handle of the grouping it shows and passes it on; computation happens in
+ * the engine.
  */
 import type { Notice } from '../domain/types';
-import type { Persona, SegmentRule } from '../domain';
-import { RFM11_RULES } from '../domain';
-import { deleteSnapshot, getSetting, listSnapshots, setSetting, toNotice, type SnapshotRow } from '../db';
+import type { LifecycleOptions, TierBasis } from '../domain';
 import type {
-  ClusterRequest, ClusterResult, CustomerPage, LifecycleResult, RfmRequest, RfmResult, RuleResult, TiersResult,
+  ClusterRequest, ClusterResult, GroupingHandle, LifecycleResult, RfmResult, TiersResult,
 } from '../../../workers/api';
-import type { LifecycleOptions, MigrationMatrix, RuleGroup, TierBasis } from '../domain';
-import type { Workspace } from './workspace.svelte';
+import type { DatasetContext } from './context';
+import { Grouping } from './segments/grouping.svelte';
+import { RfmPanel } from './segments/rfm.svelte';
+import { RulesPanel } from './segments/rules.svelte';
+import { SegmentSelection } from './segments/selection.svelte';
+import { schemeOf, SnapshotsPanel } from './segments/snapshots.svelte';
 
-export type PresetChoice = 'rfm11' | 'rfm8' | 'custom';
+export type { PresetChoice } from './segments/rfm.svelte';
+export type { SavedRule } from './segments/rules.svelte';
 export type SegmentMode = 'rfm' | 'tiers' | 'lifecycle' | 'rules' | 'clusters' | 'snapshots';
-
-const CUSTOM_RULES_KEY = 'rfmRules:custom';
-const SAVED_RULES_KEY = 'ruleSegments';
-
-/** A rule segment as the builder edits it, saved by name for reuse. */
-export interface SavedRule {
-  name: string;
-  combine: 'and' | 'or';
-  rows: { field: string; op: string; value: string }[];
-}
+type GroupingMode = Exclude<SegmentMode, 'snapshots'>;
 
 export class SegmentsState {
-  #ws: Workspace;
-  #preset = $state<PresetChoice>('rfm11');
-  #monetary = $state<'total' | 'average'>('total');
-  #bins = $state(5);
-  #reference = $state<'mean' | 'median'>('mean');
-  #analysisDay = $state<number | undefined>(undefined);
-  #customRules = $state.raw<SegmentRule[]>([...RFM11_RULES]);
-  #result = $state.raw<RfmResult | null>(null);
-  #selected = $state<string | null>(null);
-  #persona = $state.raw<Persona | null>(null);
-  #other = $state.raw<{ key: string; persona: Persona } | null>(null);
-  #thresholds = $state.raw<{ R?: number[]; F?: number[]; M?: number[] }>({});
-  #savedRules = $state.raw<SavedRule[]>([]);
-  #members = $state.raw<CustomerPage | null>(null);
-  #error = $state.raw<Notice | null>(null);
-  #busy = $state(false);
-  #forDataset: string | null = null;
-  #forDashboard: unknown = null;
+  #ctx: DatasetContext;
+  readonly rfm: RfmPanel;
+  readonly tiers: Grouping<[number[], TierBasis], TiersResult>;
+  readonly lifecycle: Grouping<[Omit<LifecycleOptions, 'analysisDay'>], LifecycleResult>;
+  readonly rules: RulesPanel;
+  readonly clusters: Grouping<[ClusterRequest], ClusterResult>;
+  readonly snapshots: SnapshotsPanel;
+  readonly selection: SegmentSelection;
   #mode = $state<SegmentMode>('rfm');
-  #tiers = $state.raw<TiersResult | null>(null);
-  #lifecycle = $state.raw<LifecycleResult | null>(null);
-  #rule = $state.raw<RuleResult | null>(null);
-  #clusters = $state.raw<ClusterResult | null>(null);
-  #snapshots = $state.raw<SnapshotRow[]>([]);
-  #lastScheme: string = 'rfm11';
-  #matrix = $state.raw<{ fromId: string; toId: string; matrix: MigrationMatrix } | null>(null);
-  #cell = $state.raw<{ fromKey: string | null; toKey: string | null; ids: string[] } | null>(null);
+  /** The grouping computed last (RFM or another), which a new snapshot records. */
+  #last = $state.raw<GroupingHandle | null>(null);
+  #revision: unknown = undefined;
 
-  constructor(ws: Workspace) {
-    this.#ws = ws;
+  constructor(ctx: DatasetContext) {
+    this.#ctx = ctx;
+    const api = () => ctx.engine.api;
+    this.selection = new SegmentSelection(ctx);
+    this.rfm = new RfmPanel(ctx, (r) => this.#afterRfm(r));
+    this.tiers = new Grouping(ctx, (id, shares: number[], basis: TierBasis) => api().tiers(id, shares, basis), (r) => this.#after('tiers', r.handle));
+    this.lifecycle = new Grouping(ctx, (id, options: Omit<LifecycleOptions, 'analysisDay'>) => api().lifecycle(id, options), (r) => this.#after('lifecycle', r.handle));
+    this.rules = new RulesPanel(ctx, (r) => this.#after('rules', r.handle));
+    this.clusters = new Grouping(ctx, (id, request: ClusterRequest) => api().clusters(id, request), (r) => this.#after('clusters', r.handle));
+    this.snapshots = new SnapshotsPanel(ctx);
   }
 
-  get preset(): PresetChoice { return this.#preset; }
-  get monetary(): 'total' | 'average' { return this.#monetary; }
-  get bins(): number { return this.#bins; }
-  get reference(): 'mean' | 'median' { return this.#reference; }
-  get analysisDay(): number | undefined { return this.#analysisDay; }
-  get customRules(): SegmentRule[] { return this.#customRules; }
-  get result(): RfmResult | null { return this.#result; }
-  get selected(): string | null { return this.#selected; }
-  get persona(): Persona | null { return this.#persona; }
-  /** A second segment shown side by side with the selected one. */
-  get other(): { key: string; persona: Persona } | null { return this.#other; }
-  get thresholds(): { R?: number[]; F?: number[]; M?: number[] } { return this.#thresholds; }
-  get savedRules(): SavedRule[] { return this.#savedRules; }
-
-  async loadSavedRules(): Promise<void> {
-    this.#savedRules = await getSetting<SavedRule[]>(this.#ws.db, SAVED_RULES_KEY, []);
-  }
-
-  /** Save (or replace) a rule segment under a name. */
-  async saveRule(rule: SavedRule): Promise<void> {
-    const name = rule.name.trim().slice(0, 80);
-    if (!name) return;
-    const list = [...this.#savedRules.filter((r) => r.name !== name), { ...rule, name }].sort((a, b) => a.name.localeCompare(b.name));
-    await setSetting(this.#ws.db, SAVED_RULES_KEY, list);
-    this.#savedRules = list;
-  }
-
-  async deleteRule(name: string): Promise<void> {
-    const list = this.#savedRules.filter((r) => r.name !== name);
-    await setSetting(this.#ws.db, SAVED_RULES_KEY, list);
-    this.#savedRules = list;
-  }
-
-  /** The user's own bin edges for one score (empty = quantiles). */
-  async setThresholds(score: 'R' | 'F' | 'M', edges: number[]): Promise<void> {
-    this.#thresholds = { ...this.#thresholds, [score]: edges.length ? edges : undefined };
-    await this.run();
-  }
-
-  async compareWith(key: string | null): Promise<void> {
-    const id = this.#forDataset;
-    if (!key || !id) {
-      this.#other = null;
-      return;
-    }
-    const persona = await this.#ws.engine.api.persona(id, key);
-    this.#other = persona ? { key, persona } : null;
-  }
-
-  /** Another page of the selected segment's members. */
-  async page(offset: number): Promise<void> {
-    const id = this.#forDataset;
-    const key = this.#selected;
-    if (!id || !key) return;
-    this.#members = await this.#ws.engine.api.customers(id, { segment: key, sortBy: 'net', descending: true, offset: Math.max(0, offset), limit: 20 });
-  }
-  get members(): CustomerPage | null { return this.#members; }
-  get error(): Notice | null { return this.#error; }
-  get busy(): boolean { return this.#busy; }
   get mode(): SegmentMode { return this.#mode; }
-  get tiers(): TiersResult | null { return this.#tiers; }
-  get lifecycle(): LifecycleResult | null { return this.#lifecycle; }
-  get rule(): RuleResult | null { return this.#rule; }
-  get clusters(): ClusterResult | null { return this.#clusters; }
-  get snapshots(): SnapshotRow[] { return this.#snapshots; }
-  get matrix(): { fromId: string; toId: string; matrix: MigrationMatrix } | null { return this.#matrix; }
-  get cell(): { fromKey: string | null; toKey: string | null; ids: string[] } | null { return this.#cell; }
-  /** What the current segmentation is (RFM preset or grouping), recorded with a snapshot. */
-  get scheme(): string { return this.#lastScheme; }
 
-  async loadSnapshots(): Promise<void> {
-    const id = this.#ws.dashboard?.datasetId;
-    this.#snapshots = id ? await listSnapshots(this.#ws.db, id) : [];
+  /** What a new snapshot records: the grouping computed last (RFM 11 segments before any). */
+  get scheme(): string { return this.#last ? schemeOf(this.#last.definition) : 'rfm11'; }
+
+  /** The error of the panel shown, or of the segment opened. */
+  get error(): Notice | null {
+    const panel = this.#mode === 'snapshots' ? this.snapshots : this.#panel(this.#mode);
+    return panel.error ?? (this.#mode === 'snapshots' ? null : this.selection.error);
   }
 
-  /** Save the segmentation last computed (RFM or a grouping) as a dated snapshot. */
-  async saveSnapshot(label: string): Promise<void> {
-    const id = this.#forDataset;
-    if (!id) return;
-    try {
-      await this.#ws.engine.api.snapshot(id, { scheme: this.#lastScheme, label: label.trim().slice(0, 120) });
-      await this.loadSnapshots();
-    } catch (error) {
-      this.#error = toNotice(error);
-    }
+  /** The RFM grouping shown on this page for this revision of the current dataset, if any. */
+  rfmHandle(revision: unknown): GroupingHandle | null {
+    return this.rfm.handleFor(revision);
   }
 
-  async removeSnapshot(snapshotId: string): Promise<void> {
-    await deleteSnapshot(this.#ws.db, snapshotId);
-    if (this.#matrix && (this.#matrix.fromId === snapshotId || this.#matrix.toId === snapshotId)) this.#matrix = null;
-    await this.loadSnapshots();
+  /** (Re)compute for the current dataset if it changed since the last time. */
+  async ensure(): Promise<void> {
+    const revision = this.#ctx.revision;
+    if (!this.#ctx.currentDatasetId || revision === this.#revision) return;
+    this.#revision = revision;
+    this.rfm.reset();
+    for (const panel of [this.tiers, this.lifecycle, this.rules, this.clusters]) panel.clear();
+    this.snapshots.reset();
+    this.selection.clear();
+    this.#last = null;
+    this.#mode = 'rfm';
+    await this.rfm.run();
   }
 
-  async compare(fromId: string, toId: string): Promise<void> {
-    this.#cell = null;
-    try {
-      this.#matrix = { fromId, toId, matrix: await this.#ws.engine.api.compareSnapshots(fromId, toId) };
-    } catch (error) {
-      this.#error = toNotice(error);
-    }
-  }
-
-  async openCell(fromKey: string | null, toKey: string | null): Promise<void> {
-    const m = this.#matrix;
-    if (!m) return;
-    this.#cell = { fromKey, toKey, ids: await this.#ws.engine.api.migrationMembers(m.fromId, m.toId, fromKey, toKey) };
-  }
-
-  /** Switch grouping; the RFM view re-runs so its labels are current again. */
+  /** Switch panel; the RFM view re-runs so its figures (mean CLV after a value fit) are current. */
   async setMode(mode: SegmentMode): Promise<void> {
     this.#mode = mode;
     if (mode === 'snapshots') {
-      await this.loadSnapshots();
+      await this.snapshots.load();
       return;
     }
-    await this.select(null);
-    if (mode === 'rfm') await this.run();
+    await this.selection.open(null, null);
+    if (mode === 'rfm') await this.rfm.run();
   }
 
-  async runTiers(shares: number[], basis: TierBasis): Promise<void> {
-    await this.#grouping('tiers', async (id) => (this.#tiers = await this.#ws.engine.api.tiers(id, shares, basis)));
+  /** Open a segment of the grouping shown (null: none). */
+  async select(key: string | null): Promise<void> {
+    const handle = this.#mode === 'snapshots' ? null : this.#panel(this.#mode).handle;
+    await this.selection.open(handle, key);
   }
 
-  async runLifecycle(options: Omit<LifecycleOptions, 'analysisDay'>): Promise<void> {
-    await this.#grouping('lifecycle', async (id) => (this.#lifecycle = await this.#ws.engine.api.lifecycle(id, options)));
+  /** Save the grouping computed last as a dated snapshot. */
+  async saveSnapshot(label: string): Promise<void> {
+    if (this.#last) await this.snapshots.save(this.#last, label);
   }
 
-  async runRule(group: RuleGroup): Promise<void> {
-    await this.#grouping('rules', async (id) => (this.#rule = await this.#ws.engine.api.rule(id, group)));
-  }
-
-  async runClusters(request: ClusterRequest): Promise<void> {
-    await this.#grouping('clusters', async (id) => (this.#clusters = await this.#ws.engine.api.clusters(id, request)));
-  }
-
-  async #grouping(mode: SegmentMode, work: (datasetId: string) => Promise<unknown>): Promise<void> {
-    const id = this.#ws.dashboard?.datasetId;
-    if (!id) return;
-    this.#mode = mode;
-    this.#lastScheme = mode;
-    this.#busy = true;
-    this.#error = null;
-    try {
-      await work(id);
-      this.#forDataset = id;
-      await this.select(null);
-    } catch (error) {
-      this.#error = toNotice(error);
-    } finally {
-      this.#busy = false;
+  #panel(mode: GroupingMode): { readonly handle: GroupingHandle | null; readonly error: Notice | null } {
+    switch (mode) {
+      case 'rfm': return this.rfm;
+      case 'tiers': return this.tiers;
+      case 'lifecycle': return this.lifecycle;
+      case 'rules': return this.rules;
+      case 'clusters': return this.clusters;
     }
   }
 
-  /** The rules in force, in order (first match wins). */
-  get rules(): readonly SegmentRule[] {
-    return this.#preset === 'custom' ? this.#customRules : RFM11_RULES;
+  /** A new RFM result: keep the segment open if it still exists. */
+  async #afterRfm(result: RfmResult): Promise<void> {
+    this.#last = result.handle;
+    if (this.#mode !== 'rfm') return;
+    const key = this.selection.key;
+    const keep = key !== null && result.segments.some((s) => s.key === key);
+    await this.selection.open(result.handle, keep ? key : null);
   }
 
-  async setPreset(p: PresetChoice): Promise<void> {
-    this.#preset = p;
-    if (p === 'custom') {
-      this.#customRules = await getSetting<SegmentRule[]>(this.#ws.db, CUSTOM_RULES_KEY, [...RFM11_RULES]);
-    }
-    await this.run();
-  }
-
-  async setOptions(o: { monetary?: 'total' | 'average'; bins?: number; reference?: 'mean' | 'median'; analysisDay?: number | undefined }): Promise<void> {
-    if (o.monetary) this.#monetary = o.monetary;
-    if (o.bins) this.#bins = o.bins;
-    if (o.reference) this.#reference = o.reference;
-    if ('analysisDay' in o) this.#analysisDay = o.analysisDay;
-    await this.run();
-  }
-
-  /** Move a rule up or down in the custom order and re-segment. */
-  async moveRule(index: number, by: -1 | 1): Promise<void> {
-    const rules = [...this.rules];
-    const j = index + by;
-    if (j < 0 || j >= rules.length) return;
-    [rules[index], rules[j]] = [rules[j], rules[index]];
-    this.#customRules = rules;
-    this.#preset = 'custom';
-    await setSetting(this.#ws.db, CUSTOM_RULES_KEY, rules);
-    await this.run();
-  }
-
-  /** Change one score range of a rule (custom order) and re-segment. */
-  async setRange(index: number, score: 'R' | 'F' | 'M', range: [number, number]): Promise<void> {
-    const rules = this.rules.map((r, i) => (i === index ? { ...r, [score]: [Math.min(...range), Math.max(...range)] as [number, number] } : r));
-    this.#customRules = rules;
-    this.#preset = 'custom';
-    await setSetting(this.#ws.db, CUSTOM_RULES_KEY, rules);
-    await this.run();
-  }
-
-  async resetCustom(): Promise<void> {
-    this.#customRules = [...RFM11_RULES];
-    await setSetting(this.#ws.db, CUSTOM_RULES_KEY, this.#customRules);
-    await this.run();
-  }
-
-  /** (Re)compute for the current dataset if needed. */
-  async ensure(): Promise<void> {
-    const dash = this.#ws.dashboard;
-    const id = dash?.datasetId ?? null;
-    // a new dashboard object means the dataset was (re)loaded, e.g. after an import into it
-    if (id && dash !== this.#forDashboard) {
-      this.#forDashboard = dash;
-      this.#analysisDay = undefined;
-      this.#tiers = this.#lifecycle = this.#rule = this.#clusters = null;
-      this.#matrix = this.#cell = null;
-      this.#mode = 'rfm';
-      await this.run();
-    }
-  }
-
-  async run(): Promise<void> {
-    const id = this.#ws.dashboard?.datasetId;
-    if (!id) return;
-    this.#mode = 'rfm';
-    const request: RfmRequest = {
-      analysisDay: this.#analysisDay, monetary: this.#monetary, bins: this.#bins, reference: this.#reference,
-      thresholds: { ...this.#thresholds },
-      preset: this.#preset === 'custom' ? this.#customRules : this.#preset,
-    };
-    this.#busy = true;
-    this.#error = null;
-    try {
-      this.#result = await this.#ws.engine.api.rfm(id, request);
-      this.#lastScheme = this.#preset;
-      this.#forDataset = id;
-      const keep = this.#selected && this.#result.segments.some((s) => s.key === this.#selected);
-      await this.select(keep ? this.#selected : null);
-    } catch (error) {
-      this.#error = toNotice(error);
-    } finally {
-      this.#busy = false;
-    }
-  }
-
-  /** Open a segment: its persona and first page of members. */
-  async select(key: string | null, offset = 0): Promise<void> {
-    this.#selected = key;
-    this.#other = null;
-    const id = this.#forDataset;
-    if (!key || !id) {
-      this.#persona = null;
-      this.#members = null;
-      return;
-    }
-    try {
-      this.#persona = await this.#ws.engine.api.persona(id, key);
-      this.#members = await this.#ws.engine.api.customers(id, { segment: key, sortBy: 'net', descending: true, offset, limit: 20 });
-    } catch (error) {
-      this.#error = toNotice(error);
-    }
-  }
-
-  async csv(key: string, header: string[], mask = false): Promise<string> {
-    const id = this.#forDataset;
-    return id ? this.#ws.engine.api.segmentCsv(id, key, header, { mask }) : '';
+  /** A new result of another grouping: no segment of it is open yet. */
+  async #after(mode: GroupingMode, handle: GroupingHandle | null): Promise<void> {
+    if (handle) this.#last = handle;
+    if (this.#mode === mode) await this.selection.open(handle, null);
   }
 }

@@ -23,3 +23,9 @@ export async function requestPersistence(): Promise<boolean | null> {
   if (!sm?.persist) return null;
   return sm.persist().catch(() => null);
 }
+
+/** Forget what this app keeps outside its database: offline caches and remembered preferences. */
+export async function clearAppData(): Promise<void> {
+  if (globalThis.caches) for (const key of await caches.keys()) await caches.delete(key);
+  for (const key of Object.keys(globalThis.localStorage ?? {})) if (key.startsWith('cswb.')) localStorage.removeItem(key);
+}

@@ -1,71 +1,112 @@
-/** The customer-value page's state: model settings, the fit result, its error. */
-import type { Notice } from '../domain/types';
-import { toNotice } from '../db';
-import { fitShiftedBetaGeometric, sbgRetention, sbgSurvival, sbgExpectedLifetime } from '../domain';
-import type { ValueRequest, ValueResult } from '../../../workers/api';
-import type { Workspace } from './workspace.svelte';
+/**
+ * The Value page's state: cohort retention, simple-CLV inputs per segment, acquisition cost and
+ * churn, the model fit and the most valuable customers after it. Per-segment figures use the RFM
+ * grouping of the Segments page when it has one for this dataset, else the default 11-segment
+ * RFM, never whichever Segments panel ran last.
+ */
+import type { GroupPurchaseRate } from '../domain';
+import type { AcquisitionResult, CohortResult, CustomerPage, GroupingHandle, RfmRequest } from '../../../workers/api';
+import type { DatasetContext } from './context';
+import { Loaded } from './loaded.svelte';
+import { ValueFit } from './value/fit.svelte';
+
+export { projectContract } from './value/contract';
+
+/** The default grouping of the Value page (the engine's import snapshots use it too). */
+export const DEFAULT_RFM_REQUEST: RfmRequest = { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' };
+/** Months of cohort retention shown. */
+const COHORT_MONTHS = 24;
+const TOP = 20;
+
+/** Where the Value page finds the RFM grouping the user set up (the Segments page). */
+export interface RfmGroupingSource {
+  rfmHandle(revision: unknown): GroupingHandle | null;
+}
 
 export class ValueState {
-  #ws: Workspace;
-  #request = $state<ValueRequest>({ timeUnit: 'W', model: 'bgnbd', months: 12, monthlyDiscountRate: 0.01, margin: 0.3 });
-  #result = $state.raw<ValueResult | null>(null);
-  #error = $state.raw<Notice | null>(null);
-  #forDashboard: unknown = null;
+  #ctx: DatasetContext;
+  #source: RfmGroupingSource;
+  readonly model: ValueFit;
+  readonly cohorts = new Loaded<CohortResult>();
+  /** Purchases per year and order value per segment. */
+  readonly rates = new Loaded<GroupPurchaseRate[]>();
+  readonly acquisition = new Loaded<AcquisitionResult>();
+  /** The most valuable customers, after a fit. */
+  readonly top = new Loaded<CustomerPage>();
+  #costs = $state<Record<string, string>>({});
+  #revision: unknown = undefined;
+  /** The grouping the per-segment figures use, for #revision. */
+  #grouping: GroupingHandle | null = null;
 
-  constructor(ws: Workspace) {
-    this.#ws = ws;
+  constructor(ctx: DatasetContext, source: RfmGroupingSource) {
+    this.#ctx = ctx;
+    this.#source = source;
+    this.model = new ValueFit(ctx);
   }
 
-  get request(): ValueRequest { return this.#request; }
-  get result(): ValueResult | null { return this.#result; }
-  get error(): Notice | null { return this.#error; }
-
-  /** Forget results of another dataset (or of the same one before a reload). */
-  sync(): void {
-    if (this.#ws.dashboard !== this.#forDashboard) {
-      this.#forDashboard = this.#ws.dashboard;
-      this.#result = null;
-      this.#error = null;
-    }
-  }
+  /** Total acquisition spend per channel as typed ('' = use the customers' cost fields); bind to its entries. */
+  get costs(): Record<string, string> { return this.#costs; }
 
   /**
-   * Fit the shifted-beta-geometric model to survivor counts typed by the user ("1000, 631, 468")
-   * and project survival and retention twice as far as observed.
+   * Bring the page up to date: everything again for another (or reloaded) dataset, the
+   * per-segment figures again when the Segments page's RFM grouping changed.
    */
-  contract(text: string): {
-    error: Notice | null;
-    result: { alpha: number; beta: number; lifetime: number; horizon: number; rows: { t: number; actual: number | null; survival: number; retention: number | null }[] } | null;
-  } {
-    const survivors = text.split(/[,，;\s]+/).filter(Boolean).map(Number);
-    try {
-      const fit = fitShiftedBetaGeometric(survivors);
-      const horizon = Math.max(12, (survivors.length - 1) * 2);
-      const rows = Array.from({ length: horizon + 1 }, (_, t) => ({
-        t,
-        actual: t < survivors.length ? survivors[t] / survivors[0] : null,
-        survival: sbgSurvival(fit, t),
-        retention: t > 0 ? sbgRetention(fit, t) : null,
-      }));
-      return { error: null, result: { alpha: fit.alpha, beta: fit.beta, lifetime: sbgExpectedLifetime(fit, horizon), horizon, rows } };
-    } catch (error) {
-      return { error: toNotice(error), result: null };
-    }
-  }
-
-  set(patch: Partial<ValueRequest>): void {
-    this.#request = { ...this.#request, ...patch };
-  }
-
-  async fit(): Promise<void> {
-    const id = this.#ws.dashboard?.datasetId;
+  async sync(): Promise<void> {
+    const id = this.#ctx.currentDatasetId;
+    const revision = this.#ctx.revision;
+    const fromSegments = this.#source.rfmHandle(revision);
     if (!id) return;
-    this.#error = null;
+    const fresh = revision !== this.#revision;
+    if (fresh) {
+      this.#revision = revision;
+      this.#grouping = null;
+      this.model.clear();
+      this.top.clear();
+      void this.cohorts.load(() => this.#ctx.engine.api.cohorts(id, COHORT_MONTHS));
+    }
+    if (!fresh && this.#grouping && (!fromSegments || fromSegments.id === this.#grouping.id)) return;
+    const grouping = fromSegments ?? (await this.#defaultGrouping(id));
+    if (this.#ctx.revision !== revision || !grouping) return;
+    this.#grouping = grouping;
+    await Promise.all([
+      this.rates.load(() => this.#ctx.engine.api.segmentRates(id, grouping)),
+      this.loadAcquisition(),
+    ]);
+  }
+
+  /** Fit the models; afterwards CLV/CAC and the most valuable customers. */
+  async fit(): Promise<void> {
+    const id = this.#ctx.currentDatasetId;
+    if (!id) return;
+    if (!(await this.model.fit(this.#grouping))) return;
+    await Promise.all([
+      this.top.load(() => this.#ctx.engine.api.customers(id, { sortBy: 'clv', descending: true, limit: TOP })),
+      this.loadAcquisition(),
+    ]);
+  }
+
+  /** The user typed a channel's total spend (committed by `loadAcquisition`). */
+  setCost(channel: string, text: string): void {
+    this.#costs[channel] = text;
+  }
+
+  /** CAC per channel (with the typed spend) and per segment, churn per period. */
+  async loadAcquisition(): Promise<void> {
+    const id = this.#ctx.currentDatasetId;
+    if (!id) return;
+    const costTable: Record<string, number> = {};
+    for (const [k, v] of Object.entries(this.#costs)) if (v.trim() !== '' && Number.isFinite(Number(v))) costTable[k] = Number(v);
+    const grouping = this.#grouping ?? undefined;
+    await this.acquisition.load(() => this.#ctx.engine.api.acquisition(id, { costTable, grouping }));
+  }
+
+  async #defaultGrouping(id: string): Promise<GroupingHandle | null> {
     try {
-      const request = { ...this.#request };
-      this.#result = await this.#ws.engine.run('job.fitting', (jobId, onProgress) => this.#ws.engine.api.value(jobId, id, request, onProgress));
+      return (await this.#ctx.engine.api.rfm(id, DEFAULT_RFM_REQUEST)).handle;
     } catch (error) {
-      this.#error = toNotice(error);
+      // the per-segment figures cannot be computed: say so where they are shown
+      await this.rates.load(() => Promise.reject(error));
+      return null;
     }
   }
 }
