@@ -4,10 +4,29 @@ import { listSnapshots } from '../../src/lib/db';
 import type { EngineContext } from '../core/context';
 import { runWarnings } from './warnings';
 
+/** A customer behind an alert, as its list shows them. */
+export interface AlertCustomer {
+  id: string;
+  name: string;
+  /** Day of the last purchase (null: none). */
+  lastOrder: number | null;
+  /** Net spend so far. */
+  net: number;
+  /** CLV after a value fit in this session, else null. */
+  clv: number | null;
+}
+
 export interface WarningsResult {
   /** Day the figures are as of (the last order), null without orders. */
   asOfDay: number | null;
-  alerts: { ruleId: string; code: string; params: Record<string, string | number>; count: number; customerIds: string[] }[];
+  /**
+   * Alerts that fired, with the customers behind them (a churn alert: those who churned in the
+   * period; a value drop: the segment's members; inactivity: the silent customers), listed up to
+   * 500 (`count` is complete).
+   */
+  alerts: {
+    ruleId: string; code: string; params: Record<string, string | number>; count: number; customerIds: string[]; customers: AlertCustomer[];
+  }[];
 }
 
 export interface AlertsApi {

@@ -2,10 +2,10 @@
  * Early warnings on the loaded dataset: the user's rules checked against the 11-segment RFM
  * groups (their churn in the last 30 days) and each customer's own rhythm and value tier.
  */
-import { churnRateByPeriod, defaultAnalysisDay, evaluateWarnings, NO_DAY, usualGaps, valueTiers, type WarningRule } from '../../src/lib/domain';
+import { churnedInPeriod, churnRateByPeriod, defaultAnalysisDay, evaluateWarnings, NO_DAY, usualGaps, valueTiers, type WarningRule } from '../../src/lib/domain';
 import { DEFAULT_RFM } from '../segments/api';
 import { handleFor, resolveGrouping } from '../segments/handles';
-import type { WarningsResult } from './api';
+import type { AlertCustomer, WarningsResult } from './api';
 import type { LoadedDataset } from '../core/loaded';
 
 /** Customers listed per alert (the count is always complete). */
@@ -26,13 +26,17 @@ export function runWarnings(ds: LoadedDataset, rules: WarningRule[], before: Rec
   // the app's default grouping (11-segment RFM), as the Segments page shows it
   const segment = resolveGrouping(ds, handleFor({ kind: 'rfm', request: DEFAULT_RFM })).labels;
   const segmentChurn: Record<string, number | null> = {};
+  const segmentChurned: Record<string, string[]> = {};
+  const period = { periodDays: 30, startDay: asOf - 29, endDay: asOf, inactiveAfterDays: INACTIVE_AFTER_DAYS };
   for (const key of new Set(segment)) {
     if (!key) continue;
     const members = segment.map((g, i) => (g === key ? i : -1)).filter((i) => i >= 0);
-    const [period] = churnRateByPeriod(Int32Array.from(members, (i) => s.firstDay[i]), Int32Array.from(members, (i) => s.lastDay[i]), {
-      periodDays: 30, startDay: asOf - 29, endDay: asOf, inactiveAfterDays: INACTIVE_AFTER_DAYS,
-    });
-    segmentChurn[key] = period?.rate ?? null;
+    const [churn] = churnRateByPeriod(Int32Array.from(members, (i) => s.firstDay[i]), Int32Array.from(members, (i) => s.lastDay[i]), period);
+    segmentChurn[key] = churn?.rate ?? null;
+    // who they are: the members who turned inactive in that period
+    segmentChurned[key] = members
+      .filter((i) => churnedInPeriod(s.firstDay[i], s.lastDay[i], period.startDay, period.periodDays, period.inactiveAfterDays))
+      .map((i) => c.id[i]);
   }
   ds.gaps ??= usualGaps(ds.indexed.orders, n);
   const finite = Array.from(ds.gaps).filter(Number.isFinite).sort((a, b) => a - b);
@@ -41,6 +45,7 @@ export function runWarnings(ds: LoadedDataset, rules: WarningRule[], before: Rec
   const tiers = valueTiers(net, [20, 30, 50], 'customers');
   const triggered = evaluateWarnings(rules, {
     segmentChurn,
+    segmentChurned,
     customerId: c.id,
     daysSinceLast: Float64Array.from(s.lastDay, (d) => (d === NO_DAY ? NaN : asOf - d)),
     usualGap: ds.gaps,
@@ -53,7 +58,21 @@ export function runWarnings(ds: LoadedDataset, rules: WarningRule[], before: Rec
   });
   return {
     asOfDay: asOf,
-    alerts: triggered.map((t) => ({ ruleId: t.ruleId, code: t.code, params: t.params, count: t.customerIds.length, customerIds: t.customerIds.slice(0, MAX_LISTED) })),
+    alerts: triggered.map((t) => {
+      const listed = t.customerIds.slice(0, MAX_LISTED);
+      return { ruleId: t.ruleId, code: t.code, params: t.params, count: t.customerIds.length, customerIds: listed, customers: listed.map((id) => alertCustomer(ds, net, id)) };
+    }),
+  };
+}
+
+/** What an alert's list shows of a customer: name, last order, net spend and CLV after a value fit. */
+function alertCustomer(ds: LoadedDataset, net: Float64Array, id: string): AlertCustomer {
+  const k = ds.indexed.customerIndex.get(id)!;
+  const last = ds.summary.lastDay[k];
+  const clv = ds.value?.clv[k];
+  return {
+    id, name: ds.indexed.customers.name[k], lastOrder: last === NO_DAY ? null : last,
+    net: Math.round(net[k] * 100) / 100, clv: clv !== undefined && Number.isFinite(clv) ? clv : null,
   };
 }
 

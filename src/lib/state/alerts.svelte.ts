@@ -4,7 +4,8 @@
  * opening the app and after every import.
  */
 import type { Notice } from '../domain/types';
-import { validateWarningRule, type WarningRule } from '../domain';
+import { isoDate, maskPersonal, validateWarningRule, type WarningRule } from '../domain';
+import { toCsv } from '../domain/import';
 import { getSetting, setSetting, toNotice } from '../db';
 import type { WarningsResult } from '../../../workers/api';
 import type { DatasetContext } from './context';
@@ -45,6 +46,16 @@ export class AlertsState {
       const key = `${this.#datasetId}:${a.ruleId}:${r.asOfDay}`;
       return { ...a, key, acknowledged: this.#acks.includes(key) };
     });
+  }
+
+  /**
+   * The customers behind an alert as CSV (id, name, last order, net spend, CLV), names masked when
+   * asked; formula-injection safe. Lists at most the customers the alert carries (500).
+   */
+  csv(alert: Alert, header: string[], mask: boolean): string {
+    return toCsv(header, alert.customers.map((c) => [
+      c.id, mask ? maskPersonal(c.name) : c.name, c.lastOrder === null ? '' : isoDate(c.lastOrder), c.net, c.clv === null ? '' : Math.round(c.clv * 100) / 100,
+    ]));
   }
 
   get open(): number {

@@ -95,6 +95,18 @@ export function validateChurnOptions(options: ChurnPeriodOptions): Notice[] {
  * // [90, 120): not active (40 < 90 − 30)                           → 0 / 0, rate null
  * churnRateByPeriod(Int32Array.of(0), Int32Array.of(40), { periodDays: 30, startDay: 30, endDay: 119, inactiveAfterDays: 30 })
  */
+/**
+ * Whether one customer churned in the period [startDay, startDay + periodDays), by the definition of
+ * {@link churnRateByPeriod}: active at its start (first purchase F before it, last purchase L with
+ * L + T ≥ startDay) and turning inactive inside it (L + T < startDay + periodDays). NO_DAY → false.
+ * @example churnedInPeriod(0, 40, 60, 30, 30) // true: active at day 60 (40 + 30 ≥ 60), inactive from day 71
+ */
+export function churnedInPeriod(firstDay: number, lastDay: number, startDay: number, periodDays: number, inactiveAfterDays: number): boolean {
+  if (firstDay === NO_DAY || lastDay === NO_DAY) return false;
+  const turns = lastDay + inactiveAfterDays;
+  return firstDay < startDay && turns >= startDay && turns < startDay + periodDays;
+}
+
 export function churnRateByPeriod(firstDay: Int32Array, lastDay: Int32Array, options: ChurnPeriodOptions): ChurnPeriod[] {
   const problems = validateChurnOptions(options);
   if (problems.length) throw problems[0];

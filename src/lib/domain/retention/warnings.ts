@@ -39,6 +39,11 @@ export interface WarningContext {
   baseGap?: number;
   /** Optional segment of each customer: when given, segment rules list the segment's customers. */
   customerSegment?: string[];
+  /**
+   * Per segment, the customers who churned in the period `segmentChurn` is measured on: a churn
+   * alert lists them (not the whole segment). Without it, a churn alert lists nobody.
+   */
+  segmentChurned?: Record<string, string[]>;
   /** Value per segment now and at the last snapshot. */
   segmentValueNow: Record<string, number>;
   segmentValueBefore: Record<string, number>;
@@ -138,7 +143,8 @@ function segmentChurn(rule: RuleOf<'segmentChurnAbove'>, context: WarningContext
   if (typeof rate !== 'number' || !(rate > rule.threshold)) return null;
   return {
     ruleId: rule.id, code: 'warning.segmentChurn',
-    params: { segment: rule.segment, rate, threshold: rule.threshold }, customerIds: membersOf(rule.segment, context),
+    params: { segment: rule.segment, rate, threshold: rule.threshold },
+    customerIds: [...(Object.prototype.hasOwnProperty.call(context.segmentChurned ?? {}, rule.segment) ? context.segmentChurned![rule.segment] : [])],
   };
 }
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateWarnings, validateWarningRule, type WarningContext, type WarningRule } from '../../src/lib/domain/retention/warnings';
-
-/** The thrown value of fn (a notice), or undefined. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
+import { evaluateWarnings, validateWarningRule, type WarningContext, type WarningRule } from '../../../../../src/lib/domain/retention/warnings';
+import { thrown } from '../../../../support/errors';
 
 function context(over: Partial<WarningContext> = {}): WarningContext {
   return {
@@ -28,19 +19,21 @@ function context(over: Partial<WarningContext> = {}): WarningContext {
 const run = (rule: WarningRule, over?: Partial<WarningContext>) => evaluateWarnings([rule], context(over));
 
 describe('segmentChurnAbove', () => {
-  it('fires strictly above the threshold and lists the members', () => {
-    expect(run({ id: 'r1', kind: 'segmentChurnAbove', segment: 'VIP', threshold: 0.2 })).toEqual([
-      { ruleId: 'r1', code: 'warning.segmentChurn', params: { segment: 'VIP', rate: 0.3, threshold: 0.2 }, customerIds: ['c1', 'c2', 'c5'] },
+  it('fires strictly above the threshold and lists the members who churned, not the whole segment', () => {
+    // VIP members are c1, c2, c5; of them c1 and c5 churned in the period
+    expect(run({ id: 'r1', kind: 'segmentChurnAbove', segment: 'VIP', threshold: 0.2 }, { segmentChurned: { VIP: ['c1', 'c5'] } })).toEqual([
+      { ruleId: 'r1', code: 'warning.segmentChurn', params: { segment: 'VIP', rate: 0.3, threshold: 0.2 }, customerIds: ['c1', 'c5'] },
     ]);
     expect(run({ id: 'r1', kind: 'segmentChurnAbove', segment: 'VIP', threshold: 0.3 })).toEqual([]); // 0.3 is not above 0.3
   });
 
-  it('stays quiet without a rate, and lists nobody without segment membership', () => {
+  it('stays quiet without a rate, and lists nobody without the churned customers', () => {
     expect(run({ id: 'r', kind: 'segmentChurnAbove', segment: 'Old', threshold: 0 })).toEqual([]); // null rate
     expect(run({ id: 'r', kind: 'segmentChurnAbove', segment: 'Missing', threshold: 0 })).toEqual([]);
     expect(run({ id: 'r', kind: 'segmentChurnAbove', segment: 'constructor', threshold: 0 })).toEqual([]); // not an own key
     expect(run({ id: 'r', kind: 'segmentChurnAbove', segment: 'VIP', threshold: 0 }, { segmentChurn: { VIP: NaN } })).toEqual([]);
-    expect(run({ id: 'r', kind: 'segmentChurnAbove', segment: 'VIP', threshold: 0.2 }, { customerSegment: undefined })[0].customerIds).toEqual([]);
+    expect(run({ id: 'r', kind: 'segmentChurnAbove', segment: 'VIP', threshold: 0.2 })[0].customerIds).toEqual([]);
+    expect(run({ id: 'r', kind: 'segmentChurnAbove', segment: 'VIP', threshold: 0.2 }, { segmentChurned: { New: ['c3'] } })[0].customerIds).toEqual([]);
   });
 });
 
