@@ -27,6 +27,7 @@ it('CAC per channel from cost fields or a cost table, CLV/CAC after a fit, churn
   const bySegment = await engine.acquisition(id, { grouping: rfm.handle });
   expect(bySegment.segments.map((x) => x.channel).sort()).toEqual(rfm.segments.map((x) => x.key).sort());
   expect(bySegment.segments.reduce((n, x) => n + x.customers, 0)).toBe(rfm.scored);
+  expect(after.churn.some((p) => p.rate !== null)).toBe(true);
   for (const p of after.churn) if (p.rate !== null) expect(p.rate).toBeGreaterThanOrEqual(0);
 }, 60_000);
 

@@ -17,7 +17,7 @@ import { dayFromCivil } from '../../src/lib/domain/days';
 import {
   concat, fuzzCases, fuzzSeed, mutate, mutateCsvText, randomBytes, randomTable, rng, tableCsv, within, CSV_TOKENS, type CsvKind, type CsvTable,
   type Rng,
-} from '../fuzz';
+} from '../support/fuzz';
 import { settingsOf, sharedFile, textFile } from './import-helpers';
 
 /** Longest a case may take before it counts as a hang (a slow 2-core machine does a case in well under a second). */
@@ -329,7 +329,7 @@ describe('importer fuzz', () => {
     expect(ms, `${label}, case seed ${seed}: took ${Math.round(ms)} ms (hang?)`).toBeLessThan(CASE_MS);
   }
 
-  // Found by the fuzzing (see tests/unit/import-fuzz.test.ts → fuzz regressions).
+  // Found by the fuzzing (see tests/unit/lib/domain/import/fuzz.test.ts → fuzz regressions).
   it('a UTF-8 file with a stray bad byte past the preview keeps its UTF-8 text (was read as GB18030)', async () => {
     const lines = ['客户编号,下单日期,金额'];
     for (let i = 0; lines.length < 40_000; i++) lines.push(`客户${i % 500},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i % 90}.5`);

@@ -42,6 +42,7 @@ describe('real files', () => {
     const [f] = result.files;
     expect(f.stats.rows).toBe(2_709);
     expect(f.stats.rejected).toBe(668);
+    expect(f.rejects.length).toBeGreaterThan(0);
     expect(f.rejects.every((r) => r.reason === 'missingId' && r.value === 'NA' && r.column === 'CustomerID')).toBe(true);
     expect(f.stats.accepted).toBe(2_041);
     expect(f.stats.customers).toBe(1_171);

@@ -121,6 +121,7 @@ describe('pseudonymise on import', () => {
     expect(await engine.pseudonymStatus()).toEqual({ key: true, mappings: [] });
     // every setting of the feature is under the prefix the backup leaves out
     const keys = (await db.settings.toArray()).map((s) => s.key).filter((k) => k.includes('pseudonym'));
+    expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((k) => k.startsWith('pseudonym.'))).toBe(true);
     db.close();
   }, 30_000);

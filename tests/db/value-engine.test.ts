@@ -31,6 +31,7 @@ describe('customer value in the engine', () => {
     expect(['bgnbd', 'pareto']).toContain(v.better);
     expect(Number.isFinite(v.totals.clv) && v.totals.clv > 0).toBe(true);
     const top = await engine.customers(datasetId, { sortBy: 'clv', descending: true, limit: 50 });
+    expect(top.rows.length).toBeGreaterThan(1);
     for (const row of top.rows) {
       expect(row.pAlive).toBeGreaterThanOrEqual(0);
       expect(row.pAlive).toBeLessThanOrEqual(1);

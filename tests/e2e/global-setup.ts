@@ -13,7 +13,8 @@ declare module 'vitest' {
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// E2E_OUT_DIR lets parallel runs (several checkouts or sessions) build into their own folder.
+// E2E_OUT_DIR lets parallel runs (several checkouts or sessions) build into their own folder
+// (relative to the project root, or absolute).
 const OUT_DIR = process.env.E2E_OUT_DIR ?? 'tests/.tmp/e2e-dist';
 const BASE_PATH = '/cswb/app/';
 
@@ -43,7 +44,7 @@ function buildApp(): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // E2E_SKIP_BUILD=1 reuses the previous build in tests/.tmp/e2e-dist (faster test iteration).
   if (!process.env.E2E_SKIP_BUILD) await buildApp();
-  const server = await startStaticServer({ root: path.join(ROOT, OUT_DIR), basePath: BASE_PATH });
+  const server = await startStaticServer({ root: path.resolve(ROOT, OUT_DIR), basePath: BASE_PATH });
   project.provide('baseUrl', server.url);
   return () => server.close();
 }

@@ -5,17 +5,16 @@
 // serves the e2e build with that header and checks a whole session runs without a single violation,
 // and that the policies really are enforced, in the page and in the worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Worker } from 'playwright-core';
 import { startStaticServer } from '../scripts/static-server.mjs';
-import { launchBrowser } from './browser';
+import { AppPage } from './page-model';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // the folder tests/e2e/global-setup.ts built the app into
-const OUT_DIR = path.join(ROOT, process.env.E2E_OUT_DIR ?? 'tests/.tmp/e2e-dist');
+const OUT_DIR = path.resolve(ROOT, process.env.E2E_OUT_DIR ?? 'tests/.tmp/e2e-dist');
 const BASE_PATH = '/cswb/app/';
 
 /** The header recommended in the README: the <meta> policy, plus frame-ancestors. */
@@ -36,14 +35,12 @@ interface Violation {
 /** A browser on a server that sends `headers`, collecting CSP violations from the page and its workers. */
 async function session(headers: Parameters<typeof startStaticServer>[0]['headers']) {
   const server = await startStaticServer({ root: OUT_DIR, basePath: BASE_PATH, headers });
-  const browser = await launchBrowser({ locale: 'en-US' });
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const app = await AppPage.launch({ locale: 'en-US', baseUrl: server.url });
+  const { page } = app;
   const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
   page.on('console', (m) => {
     if (/Content.Security.Policy|Refused to/i.test(m.text())) consoleErrors.push(m.text());
   });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: unknown[] };
     w.__csp = [];
@@ -69,19 +66,20 @@ async function session(headers: Parameters<typeof startStaticServer>[0]['headers
     return all;
   };
   const engine = () => {
-    const w = page.workers().find((x) => x.url().includes('engine'));
+    const w = app.engineWorker();
     if (!w) throw new Error('the engine worker is not running');
     return w;
   };
   return {
     url: server.url,
+    app,
     page,
     consoleErrors,
-    pageErrors,
+    pageErrors: app.pageErrors,
     violations,
     engine,
     async close() {
-      await browser.close();
+      await app.close();
       await server.close();
     },
   };
@@ -103,23 +101,19 @@ const tryEval = (target: Page | Worker, how: 'eval' | 'Function') =>
     how,
   );
 
-const kpi = (page: Page, id: string) => page.locator(`[data-kpi="${id}"] .value`);
-
 describe('served with the recommended Content-Security-Policy header', () => {
   let s: Awaited<ReturnType<typeof session>>;
-  let dir: string;
+  let orders: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'cswb-hosting-'));
+    s = await session({ 'Content-Security-Policy': RECOMMENDED });
     const csv = ['customer_id,order_id,order_date,amount'];
     for (let c = 1; c <= 30; c++) for (let k = 0; k <= c % 4; k++) csv.push(`H${c},H${c}-${k},2024-${1 + ((c + 3 * k) % 12)}-${1 + ((c * 7 + k) % 28)},${10 + ((c * 37 + k * 11) % 300)}`);
-    await writeFile(path.join(dir, 'orders.csv'), csv.join('\n') + '\n');
-    s = await session({ 'Content-Security-Policy': RECOMMENDED });
+    orders = await s.app.writeFile('orders.csv', csv.join('\n') + '\n');
   });
 
   afterAll(async () => {
     await s?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('sends the header with every file: the page, the service worker and the engine worker script', async () => {
@@ -133,42 +127,36 @@ describe('served with the recommended Content-Security-Policy header', () => {
   });
 
   it('runs a whole session without a single violation: demo, segments, customers, value fit, import, charts', async () => {
-    const { page } = s;
-    await page.goto(s.url);
-    await expect.poll(() => kpi(page, 'customers').textContent(), { timeout: 30_000 }).toBe('5,000');
-    await expect.poll(() => page.locator('.chart-body svg .mark-rect path').count(), { timeout: 20_000 }).toBeGreaterThan(20);
+    const { app, page } = s;
+    await app.openDemo();
+    await expect.poll(() => app.chartBars(), { timeout: 20_000 }).toBeGreaterThan(20);
 
-    await page.getByRole('link', { name: 'Segments' }).click();
+    await app.goto('segments');
     await expect.poll(() => page.locator('[data-segment="champions"]').count(), { timeout: 20_000 }).toBe(1);
 
     // the customers table is filtered and sorted in the worker (without compiling code)
-    await page.getByRole('link', { name: 'Customers', exact: true }).click();
-    await expect.poll(() => page.getByTestId('customer-count').textContent(), { timeout: 20_000 }).toBe('5,000 customers');
-    await page.getByRole('searchbox', { name: 'Search customers' }).fill('C000123');
-    await expect.poll(() => page.getByTestId('customer-count').textContent(), { timeout: 20_000 }).toBe('1 of 5,000 customers');
+    await app.goto('customers');
+    await expect.poll(() => app.customerCount(), { timeout: 20_000 }).toBe('5,000 customers');
+    await app.searchCustomers('C000123');
+    await expect.poll(() => app.customerCount(), { timeout: 20_000 }).toBe('1 of 5,000 customers');
 
-    await page.getByRole('link', { name: 'Value' }).click();
-    await expect.poll(() => page.getByTestId('cohorts').locator('.chart-body svg, .chart-body canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await app.goto('value');
+    await expect.poll(() => app.cohortCharts(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Fit models' }).click();
     await expect.poll(() => page.getByTestId('value-params').count(), { timeout: 60_000 }).toBe(1);
     expect(await page.getByTestId('value-params').textContent()).toMatch(/BG\/NBD.*r [\d.]+ ± [\d.]+/);
 
-    await page.getByRole('link', { name: 'Import' }).click();
-    await page.getByTestId('file-input').setInputFiles(path.join(dir, 'orders.csv'));
-    await expect.poll(() => page.locator('[data-file="orders.csv"]').count()).toBe(1);
-    await page.getByRole('radio', { name: 'a new dataset' }).check();
-    await page.getByRole('textbox', { name: 'Name' }).fill('Hosted');
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => page.getByTestId('import-result').locator('[data-count="accepted"]').textContent(), { timeout: 30_000 }).toMatch(/^[\d,]+ rows imported$/);
-    await page.getByRole('link', { name: 'Dashboard' }).click();
-    await expect.poll(() => kpi(page, 'customers').textContent(), { timeout: 30_000 }).toBe('30');
-    await expect.poll(() => page.locator('.chart-body svg .mark-rect path').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await page.getByRole('link', { name: 'Segments' }).click();
+    const result = await app.importIntoNewDataset([orders], 'Hosted');
+    await expect.poll(() => result.locator('[data-count="accepted"]').textContent(), { timeout: 30_000 }).toMatch(/^[\d,]+ rows imported$/);
+    await app.goto('dashboard');
+    await app.expectCustomers('30');
+    await expect.poll(() => app.chartBars(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await app.goto('segments');
     await expect.poll(() => page.locator('[data-testid="segment-table"] tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(1);
     // the customers of the imported dataset, queried in the worker
-    await page.getByRole('link', { name: 'Customers', exact: true }).click();
-    await expect.poll(() => page.getByTestId('customer-count').textContent(), { timeout: 20_000 }).toBe('30 customers');
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await app.goto('customers');
+    await expect.poll(() => app.customerCount(), { timeout: 20_000 }).toBe('30 customers');
+    await app.goto('dashboard');
 
     expect(await page.locator('.chart-error').count()).toBe(0);
     expect(await s.violations()).toEqual([]);
@@ -190,10 +178,10 @@ describe('served with the recommended Content-Security-Policy header', () => {
   });
 
   it('refuses eval and inline scripts on the page under both policies, also when served from the offline copy', async () => {
-    const { page } = s;
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+    const { app, page } = s;
+    await expect.poll(() => app.serviceWorkerControls(), { timeout: 20_000 }).toBe(true);
     await page.reload(); // now served by the service worker, from its cache
-    await expect.poll(() => page.locator('.chart-body svg .mark-rect path').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => app.chartBars(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await s.violations()).toEqual([]);
 
     expect(await tryEval(page, 'eval')).toBe('EvalError');

@@ -1,20 +1,13 @@
 // "Local only", checked on the wire: every request of a full session — first visit with the demo,
 // a CSV import through the page, segments, charts, a segment export — goes to the app's own origin.
 // Recorded at the context level, which in Chromium includes dedicated workers and the service worker.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchBrowser, recordAllRequests, requestOrigin, type LaunchedBrowser, type RecordedRequest } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestOrigin, type RecordedRequest } from './browser';
+import { AppPage } from './page-model';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
-let browser: LaunchedBrowser;
-let page: Page;
+let app: AppPage;
 let requests: RecordedRequest[];
-let dir: string;
-const pageErrors: string[] = [];
+let orders: string;
 
 /** 60 customers with 1–6 orders each in 2024 (deterministic), English headers. */
 function ordersCsv(): string {
@@ -34,76 +27,67 @@ function ordersCsv(): string {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'cswb-no-network-'));
-  await writeFile(path.join(dir, 'shop-orders.csv'), ordersCsv());
-  browser = await launchBrowser({ locale: 'en-US' });
-  requests = recordAllRequests(browser.context);
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  app = await AppPage.launch({ locale: 'en-US' });
+  requests = app.recordAllRequests();
+  orders = await app.writeFile('shop-orders.csv', ordersCsv());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('a full session', () => {
   it('first visit: the demo dashboard with its charts', async () => {
-    await page.goto(baseUrl);
-    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
-    await expect.poll(() => page.locator('.chart-body svg .mark-rect path').count(), { timeout: 20_000 }).toBeGreaterThan(20);
+    await app.openDemo();
+    await expect.poll(() => app.chartBars(), { timeout: 20_000 }).toBeGreaterThan(20);
     // the service worker installs and precaches the app (its requests are recorded too, see the end)
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => app.serviceWorkerControls(), { timeout: 20_000 }).toBe(true);
   });
 
   it('imports a CSV file through the page into a new dataset', async () => {
-    await page.getByRole('link', { name: 'Import' }).click();
-    await page.getByTestId('file-input').setInputFiles(path.join(dir, 'shop-orders.csv'));
-    await expect.poll(() => page.locator('[data-file="shop-orders.csv"]').count()).toBe(1);
-    await page.getByRole('radio', { name: 'a new dataset' }).check();
-    await page.getByRole('textbox', { name: 'Name' }).fill('Shop');
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => page.getByTestId('import-result').locator('[data-count="accepted"]').textContent(), { timeout: 30_000 }).toMatch(/^[\d,]+ rows imported$/);
-    await page.getByRole('link', { name: 'Dashboard' }).click();
-    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('60');
-    await expect.poll(() => page.locator('.chart-body svg .mark-rect path').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const result = await app.importIntoNewDataset([orders], 'Shop'); // waits for the file's card
+    await expect.poll(() => result.locator('[data-count="accepted"]').textContent(), { timeout: 30_000 }).toMatch(/^[\d,]+ rows imported$/);
+    await app.goto('dashboard');
+    await app.expectCustomers('60');
+    await expect.poll(() => app.chartBars(), { timeout: 20_000 }).toBeGreaterThan(0);
   });
 
   it('segments the imported customers and exports a segment as CSV (a download)', async () => {
-    await page.getByRole('link', { name: 'Segments' }).click();
+    const { page } = app;
+    await app.goto('segments');
     const rows = page.locator('[data-testid="segment-table"] tbody tr');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(1);
     await page.getByRole('button', { name: /^Open persona of / }).first().click();
     await expect.poll(() => page.getByTestId('persona').count()).toBe(1);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (CSV)' }).click()]);
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = await app.downloadText(page.getByRole('button', { name: 'Export members (CSV)' }));
     expect(text).toContain('Customer id');
     expect(text).toMatch(/K\d{4}/);
   });
 
   it('opens the charts of the value page', async () => {
-    await page.getByRole('link', { name: 'Value' }).click();
-    await expect.poll(() => page.getByTestId('cohorts').locator('.chart-body svg, .chart-body canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    expect(await page.locator('.chart-error').count()).toBe(0);
+    await app.goto('value');
+    await expect.poll(() => app.cohortCharts(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await app.page.locator('.chart-error').count()).toBe(0);
   });
 
   it('records the worker’s and the service worker’s requests too (the recorder sees everything)', async () => {
     // the engine worker fetches a same-origin URL: a context-level listener must see it
-    const worker = page.workers().find((w) => w.url().includes('engine'));
+    const worker = app.engineWorker();
     expect(worker, 'the engine worker is running').toBeTruthy();
     await worker!.evaluate(() => fetch('./recorder-probe.txt').then((r) => r.status));
     await expect.poll(() => requests.some((r) => r.url.endsWith('/assets/recorder-probe.txt'))).toBe(true);
     // the service worker's precache fetches were recorded as service-worker requests
     expect(requests.some((r) => r.fromServiceWorker && r.url.includes('/assets/'))).toBe(true);
     // and the page's own: the document, the engine worker script
-    expect(requests.some((r) => r.resourceType === 'document' && r.url.startsWith(baseUrl))).toBe(true);
+    expect(requests.some((r) => r.resourceType === 'document' && r.url.startsWith(app.baseUrl))).toBe(true);
     expect(requests.some((r) => /\/assets\/engine\.worker-[\w-]+\.js$/.test(r.url))).toBe(true);
   });
 
   it('made every request to the app’s own origin, and threw no page error', () => {
+    const origin = new URL(app.baseUrl).origin;
     const foreign = requests.filter((r) => !r.url.startsWith('data:') && requestOrigin(r.url) !== origin);
     expect(foreign).toEqual([]);
     expect(requests.length).toBeGreaterThan(5);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

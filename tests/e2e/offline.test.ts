@@ -1,25 +1,21 @@
 // After a first visit, the built app loads and works with the network off (service worker).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from './page-model';
 
-const baseUrl = inject('baseUrl');
-let browser: LaunchedBrowser;
-let page: Page;
+let app: AppPage;
 
 beforeAll(async () => {
-  browser = await launchBrowser({ locale: 'en-US' });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  app = await AppPage.launch({ locale: 'en-US' });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await app?.close();
 });
 
 describe('new version', () => {
   it('says so when a different build is loaded', async () => {
-    await page.goto(baseUrl);
-    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
+    const { page } = app;
+    await app.openDemo();
     expect(await page.getByRole('status').filter({ hasText: 'A new version' }).count()).toBe(0);
     await page.evaluate(() => localStorage.setItem('cswb.build', 'an older build'));
     await page.reload();
@@ -29,16 +25,16 @@ describe('new version', () => {
 
 describe('offline', () => {
   it('reloads and shows the data with the network off after the first visit', async () => {
-    await page.goto(baseUrl);
-    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
+    const { page } = app;
+    await app.openDemo();
     // the service worker has taken control and precached the app
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
-    await browser.context.setOffline(true);
+    await expect.poll(() => app.serviceWorkerControls(), { timeout: 20_000 }).toBe(true);
+    await app.context.setOffline(true);
     await page.reload();
-    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
-    await expect.poll(() => page.locator('.chart-body svg .mark-rect path').count(), { timeout: 20_000 }).toBeGreaterThan(20);
-    await page.getByRole('link', { name: 'Data & storage' }).click();
+    await app.expectCustomers('5,000');
+    await expect.poll(() => app.chartBars(), { timeout: 20_000 }).toBeGreaterThan(20);
+    await app.goto('datasets');
     await expect.poll(() => page.getByTestId('offline').count()).toBe(1);
-    await browser.context.setOffline(false);
+    await app.context.setOffline(false);
   });
 });

@@ -1,58 +1,47 @@
 // Pseudonymise on import through the page: phones, e-mails and names never reach the stored data,
 // the kept mapping shows who a pseudonym is, and Data & storage discards it.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchBrowser, recordForeignRequests, type LaunchedBrowser } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from './page-model';
 
-const baseUrl = inject('baseUrl');
-let browser: LaunchedBrowser;
-let page: Page;
-let foreign: string[];
+let app: AppPage;
 let orders: string;
 let customers: string;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cswb-pseudo-'));
-  orders = path.join(dir, 'orders.csv');
-  customers = path.join(dir, 'members.csv');
-  await writeFile(orders, 'customer_id,order_id,order_date,amount\n138-0013-8000,A1,2024-01-05,100\n13800138000,A2,2024-02-05,50\nli.na@example.com,A3,2024-01-06,30\n');
-  await writeFile(customers, 'customer_id,name,city\n13800138000,王文博,上海\nLi.Na@Example.com,Li Na,Beijing\n');
-  browser = await launchBrowser({ locale: 'en-US' });
-  foreign = recordForeignRequests(browser.context, baseUrl);
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  app = await AppPage.launch({ locale: 'en-US' });
+  app.recordRequests();
+  orders = await app.writeFile('orders.csv', 'customer_id,order_id,order_date,amount\n138-0013-8000,A1,2024-01-05,100\n13800138000,A2,2024-02-05,50\nli.na@example.com,A3,2024-01-06,30\n');
+  customers = await app.writeFile('members.csv', 'customer_id,name,city\n13800138000,王文博,上海\nLi.Na@Example.com,Li Na,Beijing\n');
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await app?.close();
 });
 
 describe('pseudonymise on import', () => {
   it('imports two files with the option ticked and the mapping kept', async () => {
-    await page.goto(baseUrl);
-    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
-    await page.getByRole('link', { name: 'Import' }).click();
-    await page.getByTestId('file-input').setInputFiles([orders, customers]);
+    const { page } = app;
+    await app.openDemo();
+    await app.goto('import');
+    await app.chooseFiles([orders, customers]);
     await expect.poll(() => page.locator('[data-file]').count()).toBe(2);
-    await page.getByRole('radio', { name: 'a new dataset' }).check();
-    await page.getByRole('textbox', { name: 'Name' }).fill('Pseudonymised shop');
+    await app.intoNewDataset('Pseudonymised shop');
     await page.getByRole('checkbox', { name: 'Pseudonymise personal data' }).check();
     expect(await page.getByRole('radio', { name: /Keep the mapping/ }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await app.startImport();
     await expect.poll(() => page.getByTestId('pseudonymised').textContent(), { timeout: 30_000 }).toContain('2 customer ids and 2 names');
   });
 
   it('shows pseudonyms only in the customers table', async () => {
-    await page.getByRole('link', { name: 'Customers', exact: true }).click();
+    const { page } = app;
+    await app.goto('customers');
     await expect.poll(() => page.getByRole('link', { name: /^P-[0-9a-f]{16}$/ }).count(), { timeout: 30_000 }).toBe(2);
     const text = (await page.locator('main').textContent()) ?? '';
     for (const secret of ['13800138000', '138-0013-8000', 'example.com', '王文博', 'Li Na']) expect(text).not.toContain(secret);
   });
 
   it('stores no phone, e-mail or name in IndexedDB', async () => {
-    const found = await page.evaluate(async () => {
+    const found = await app.page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open('customer-strategy-workbench');
         r.onsuccess = () => resolve(r.result);
@@ -75,13 +64,15 @@ describe('pseudonymise on import', () => {
   });
 
   it('shows the identity on request from the kept mapping', async () => {
+    const { page } = app;
     await page.getByRole('link', { name: /^P-/ }).first().click();
     await page.getByRole('button', { name: 'Show identity' }).click();
     await expect.poll(() => page.getByTestId('identity').textContent()).toMatch(/13800138000|li\.na@example\.com/);
   });
 
   it('discards the mapping from Data & storage after confirmation', async () => {
-    await page.getByRole('link', { name: 'Data & storage' }).click();
+    const { page } = app;
+    await app.goto('datasets');
     const box = page.getByTestId('pseudonyms');
     await expect.poll(() => box.textContent(), { timeout: 20_000 }).toContain('Pseudonymised shop: the mapping of 2 customers');
     await box.getByRole('button', { name: 'Discard the mapping' }).click();
@@ -91,6 +82,6 @@ describe('pseudonymise on import', () => {
   });
 
   it('made no request to another origin', () => {
-    expect(foreign).toEqual([]);
+    expect(app.foreign).toEqual([]);
   });
 });

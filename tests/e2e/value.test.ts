@@ -1,33 +1,28 @@
 // Customer value in a real browser: the simple formula, the model fit on the demo, its diagnostics.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, recordForeignRequests, type LaunchedBrowser } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from './page-model';
 
-const baseUrl = inject('baseUrl');
-let browser: LaunchedBrowser;
-let page: Page;
-let foreign: string[];
+let app: AppPage;
 
 beforeAll(async () => {
-  browser = await launchBrowser({ locale: 'en-US' });
-  foreign = recordForeignRequests(browser.context, baseUrl);
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  app = await AppPage.launch({ locale: 'en-US' });
+  app.recordRequests();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await app?.close();
 });
 
 describe('customer value', () => {
   it('shows the simple CLV formula with the numbers filled in', async () => {
-    await page.goto(baseUrl);
-    await expect.poll(() => page.locator('[data-kpi="customers"] .value').textContent(), { timeout: 30_000 }).toBe('5,000');
-    await page.getByRole('link', { name: 'Value' }).click();
-    await expect.poll(() => page.getByTestId('simple-formula').textContent()).toMatch(/^CLV = [\d.]+ × CN¥[\d,.]+ × 3 × 30% = CN¥[\d,.]+$/);
-    await expect.poll(() => page.getByTestId('cohorts').locator('.chart-body svg, .chart-body canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await app.openDemo();
+    await app.goto('value');
+    await expect.poll(() => app.page.getByTestId('simple-formula').textContent()).toMatch(/^CLV = [\d.]+ × CN¥[\d,.]+ × 3 × 30% = CN¥[\d,.]+$/);
+    await expect.poll(() => app.cohortCharts(), { timeout: 20_000 }).toBeGreaterThan(0);
   });
 
   it('fits the models on the demo data and shows parameters, diagnostics and valuable customers', async () => {
+    const { page } = app;
     await page.getByRole('button', { name: 'Fit models' }).click();
     const params = page.getByTestId('value-params');
     await expect.poll(() => params.count(), { timeout: 60_000 }).toBe(1);
@@ -41,7 +36,8 @@ describe('customer value', () => {
   });
 
   it('checks early-warning rules on opening and lets an alert be acknowledged', async () => {
-    await page.getByRole('link', { name: /^Alerts/ }).click();
+    const { page } = app;
+    await app.goto('alerts');
     const list = page.getByTestId('alert-list');
     await expect.poll(() => list.locator('h2').textContent()).toMatch(/Open alerts: \d+/);
     const open = Number((await list.locator('h2').textContent())!.replace(/\D/g, ''));
@@ -59,6 +55,6 @@ describe('customer value', () => {
   });
 
   it('made no request to another origin', () => {
-    expect(foreign).toEqual([]);
+    expect(app.foreign).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, civilFromDay, dayFromCivil, isoDate, monthIndexOfDay, monthLabel } from '../../src/lib/domain';
+import { ageOn, civilFromDay, dayFromCivil, isoDate, monthIndexOfDay, monthLabel } from '../../../../src/lib/domain';
 
 // Reference: Date.UTC counts milliseconds since 1970-01-01 in the proleptic Gregorian calendar.
 const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;

@@ -4,8 +4,8 @@ import { createDecipheriv, createHash, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   BackupWriter, MAGIC, MIN_ITERATIONS, readBackupFrames, readBackupHeader, type WriterOptions,
-} from '../../src/lib/domain/backup/frames';
-import { encodeRecord, readRecords } from '../../src/lib/domain/backup/records';
+} from '../../../../../src/lib/domain/backup/frames';
+import { encodeRecord, readRecords } from '../../../../../src/lib/domain/backup/records';
 
 async function write(chunks: Uint8Array[], options: WriterOptions = {}): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];

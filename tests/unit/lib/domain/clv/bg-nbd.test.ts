@@ -10,10 +10,10 @@ import {
   bgNbdTotalLogLikelihood,
   fitBgNbd,
   type BgNbdParams,
-} from '../../src/lib/domain/clv/bg-nbd';
-import { rfmSummary } from '../../src/lib/domain/clv/rfm-summary';
+} from '../../../../../src/lib/domain/clv/bg-nbd';
+import { rfmSummary } from '../../../../../src/lib/domain/clv/rfm-summary';
 
-const cdnow = (name: string) => readFileSync(new URL(`../../../shared/data/cdnow/${name}`, import.meta.url), 'utf8');
+const cdnow = (name: string) => readFileSync(new URL(`../../../../../../shared/data/cdnow/${name}`, import.meta.url), 'utf8');
 
 const summary = (() => {
   const rows = cdnow('cdnow_customers_summary.csv').trim().split(/\r?\n/).slice(1);

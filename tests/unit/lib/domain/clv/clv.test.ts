@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { customerLifetimeValue } from '../../src/lib/domain/clv/clv';
-import { bgNbdExpectedPurchases } from '../../src/lib/domain/clv/bg-nbd';
-import { cacPayback, retentionClv, simpleClv } from '../../src/lib/domain/clv/simple-clv';
+import { customerLifetimeValue } from '../../../../../src/lib/domain/clv/clv';
+import { bgNbdExpectedPurchases } from '../../../../../src/lib/domain/clv/bg-nbd';
+import { cacPayback, retentionClv, simpleClv } from '../../../../../src/lib/domain/clv/simple-clv';
 
 const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }; // CDNOW BG/NBD (DESIGN.md)
 const GG = { p: 6.25, q: 3.74, gamma: 15.44 }; // CDNOW Gamma-Gamma

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood } from '../../src/lib/domain/clv/gamma-gamma';
-import { lnGamma } from '../../src/lib/domain/clv/special';
+import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood } from '../../../../../src/lib/domain/clv/gamma-gamma';
+import { lnGamma } from '../../../../../src/lib/domain/clv/special';
 
 /** CDNOW calibration summary with mean repeat spend (ID,x,t_x,T,zbar), from the shared data folder. */
 function cdnowSpend() {
-  const url = new URL('../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv', import.meta.url);
+  const url = new URL('../../../../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv', import.meta.url);
   const lines = readFileSync(url, 'utf8').trim().split(/\r?\n/).slice(1);
   return {
     frequency: lines.map((l) => Number(l.split(',')[1])),

@@ -5,12 +5,12 @@ import {
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
-} from '../../src/lib/domain/clv/pareto-nbd';
-import { hyp2f1, lnGamma } from '../../src/lib/domain/clv/special';
+} from '../../../../../src/lib/domain/clv/pareto-nbd';
+import { hyp2f1, lnGamma } from '../../../../../src/lib/domain/clv/special';
 
 /** CDNOW calibration summary (2,357 customers, weeks), read from the shared data folder. */
 function cdnowSummary() {
-  const text = readFileSync(new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../../../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url), 'utf8');
   const lines = text.trim().split(/\r?\n/).slice(1);
   const frequency = new Float64Array(lines.length);
   const recency = new Float64Array(lines.length);
@@ -210,10 +210,10 @@ describe('Pareto/NBD standard errors', () => {
   it('are finite, positive and smaller than the estimates on the CDNOW summary', async () => {
     const { readFileSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
-    const text = readFileSync(fileURLToPath(new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url)), 'utf8');
+    const text = readFileSync(fileURLToPath(new URL('../../../../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url)), 'utf8');
     const rows = text.trim().split(/\r?\n/).slice(1).map((l) => l.split(',').map(Number));
     const data = { frequency: rows.map((r) => r[1]), recency: rows.map((r) => r[2]), T: rows.map((r) => r[3]) };
-    const { fitParetoNbd, paretoNbdStandardErrors } = await import('../../src/lib/domain/clv/pareto-nbd');
+    const { fitParetoNbd, paretoNbdStandardErrors } = await import('../../../../../src/lib/domain/clv/pareto-nbd');
     const fit = fitParetoNbd(data);
     const se = paretoNbdStandardErrors(fit, data);
     for (const k of ['r', 'alpha', 's', 'beta'] as const) {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rfmSummary, rfmSummaryColumns, type RfmSummaryOrder } from '../../src/lib/domain/clv/rfm-summary';
-import { dayFromCivil } from '../../src/lib/domain/days';
-import { NO_DAY } from '../../src/lib/domain/types';
+import { rfmSummary, rfmSummaryColumns, type RfmSummaryOrder } from '../../../../../src/lib/domain/clv/rfm-summary';
+import { dayFromCivil } from '../../../../../src/lib/domain/days';
+import { NO_DAY } from '../../../../../src/lib/domain/types';
+import { thrown } from '../../../../support/errors';
 
-const cdnow = (name: string) => readFileSync(new URL(`../../../shared/data/cdnow/${name}`, import.meta.url), 'utf8');
+const cdnow = (name: string) => readFileSync(new URL(`../../../../../../shared/data/cdnow/${name}`, import.meta.url), 'utf8');
 
 const readCsv = (text: string): Record<string, string>[] => {
   const lines = text.trim().split(/\r?\n/);
@@ -42,13 +43,10 @@ describe('rfmSummary', () => {
 
   it('rejects malformed dates with a code', () => {
     expect(() => rfmSummary([{ customerId: 'a', date: '2024-02-30', amount: 1 }], { observationEnd: '2024-03-01' })).toThrow();
-    let thrown: unknown;
-    try {
-      rfmSummary([], { observationEnd: '2024/03/01' });
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toMatchObject({ code: 'model.invalidDate', params: { value: '2024/03/01' } });
+    expect(thrown(() => rfmSummary([], { observationEnd: '2024/03/01' }))).toMatchObject({
+      code: 'model.invalidDate',
+      params: { value: '2024/03/01' },
+    });
   });
 
   it('reproduces the published CDNOW calibration summaries', () => {

@@ -4,7 +4,7 @@ import {
   sbgExpectedLifetime,
   sbgRetention,
   sbgSurvival,
-} from '../../src/lib/domain/clv/sbg';
+} from '../../../../../src/lib/domain/clv/sbg';
 
 const REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241];
 const HIGH_END = [1000, 869, 743, 653, 593, 551, 517, 491];

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { generateDemo, generateSyntheticOrders, type DemoData } from '../../src/lib/domain/demo';
-import { createRandom } from '../../src/lib/domain/random';
-import { dayFromCivil } from '../../src/lib/domain/days';
+import { generateDemo, generateSyntheticOrders, type DemoData } from '../../../../../src/lib/domain/demo';
+import { createRandom } from '../../../../../src/lib/domain/random';
+import { dayFromCivil } from '../../../../../src/lib/domain/days';
 
 const demo: DemoData = generateDemo();
 
@@ -356,6 +356,7 @@ describe('generateSyntheticOrders', () => {
     const a = generateSyntheticOrders(opts);
     expect(generateSyntheticOrders(opts)).toEqual(a);
     expect(generateSyntheticOrders({ ...opts, seed: 10 }).amount).not.toEqual(a.amount);
+    expect(a.day).toHaveLength(2_000);
     expect(a.day.every((d) => d >= 19_000 && d < 19_030)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RowConverter, type ConvertOptions } from '../../src/lib/domain/import';
-import type { CustomerColumns, OrderColumns, SurveyColumns } from '../../src/lib/domain';
-import { NO_DAY } from '../../src/lib/domain';
+import { RowConverter, type ConvertOptions } from '../../../../../src/lib/domain/import';
+import type { CustomerColumns, OrderColumns, SurveyColumns } from '../../../../../src/lib/domain';
+import { NO_DAY } from '../../../../../src/lib/domain';
 
 const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/lib/domain/import/csv-export';
+import { toCsv } from '../../../../../src/lib/domain/import/csv-export';
 
 const BOM = '\uFEFF';
 /** The single data line of a one-row, one-column export. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferDateOrder, parseDate, type DateOrder } from '../../src/lib/domain/import/dates';
+import { inferDateOrder, parseDate, type DateOrder } from '../../../../../src/lib/domain/import/dates';
 
 // Reference independent of the code under test: Date.UTC counts days in the proleptic Gregorian calendar.
 const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;

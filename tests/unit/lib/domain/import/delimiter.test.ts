@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DELIMITERS, sniffDelimiter } from '../../src/lib/domain/import/delimiter';
+import { DELIMITERS, sniffDelimiter } from '../../../../../src/lib/domain/import/delimiter';
 
 describe('sniffDelimiter', () => {
   it('finds comma, tab, semicolon and pipe', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decoderFor, detectEncoding, ENCODINGS } from '../../src/lib/domain/import/encoding';
+import { decoderFor, detectEncoding, ENCODINGS } from '../../../../../src/lib/domain/import/encoding';
 
 // Byte sequences checked with Python: `'客户编号'.encode('gbk').hex()` etc.
 const GBK = {

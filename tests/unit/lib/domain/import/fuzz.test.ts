@@ -2,18 +2,18 @@
 // encoding detection, the stream decoder, delimiter sniffing, the tokenizer, header mapping, cell
 // parsers and the row converter. Nothing may throw, hang or take super-linear time, and results
 // must keep their documented shape. A failure names its case seed: replay with FUZZ_CASE=<seed>
-// (FUZZ_SEED and FUZZ_SCALE: see tests/fuzz.ts).
+// (FUZZ_SEED and FUZZ_SCALE: see tests/support/fuzz.ts).
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import {
   CsvTokenizer, decoderFor, DELIMITERS, detectEncoding, ENCODINGS, FIELDS, guessKind, headerSignature, IMPORT_KINDS, inferDateOrder,
   mapHeaders, normaliseId, parseDate, parseNumber, RowConverter, sniffDelimiter, StreamDecoder, type CsvTokenizerOptions, type Delimiter,
   type ImportKind,
-} from '../../src/lib/domain/import';
-import { dayFromCivil } from '../../src/lib/domain/days';
+} from '../../../../../src/lib/domain/import';
+import { dayFromCivil } from '../../../../../src/lib/domain/days';
 import {
   bytesOf, concat, fuzzCases, fuzzSeed, mutate, mutateCsv, randomBytes, randomTable, rng, tableCsv, CSV_TOKENS, type CsvKind, type Rng,
-} from '../fuzz';
+} from '../../../../support/fuzz';
 
 const MIN_DAY = dayFromCivil(1900, 1, 1);
 const MAX_DAY = dayFromCivil(2100, 12, 31);

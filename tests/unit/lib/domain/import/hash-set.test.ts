@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HASH_SEED, HashSet64, hashString, RowConverter } from '../../src/lib/domain/import';
+import { HASH_SEED, HashSet64, hashString, RowConverter } from '../../../../../src/lib/domain/import';
 
 const hash = (s: string): [number, number] => {
   const h: [number, number] = [HASH_SEED[0], HASH_SEED[1]];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../src/lib/domain/import/numbers';
-import { normaliseId } from '../../src/lib/domain/import/ids';
+import { parseNumber } from '../../../../../src/lib/domain/import/numbers';
+import { normaliseId } from '../../../../../src/lib/domain/import/ids';
 
 const cases = (table: [string, number | null][]) => {
   for (const [text, expected] of table) expect([text, parseNumber(text)]).toEqual([text, expected]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StreamDecoder } from '../../src/lib/domain/import';
+import { StreamDecoder } from '../../../../../src/lib/domain/import';
 
 // '客户' in GBK is BF CD BB A7 (checked with Python: '客户'.encode('gbk').hex()).
 const GBK_KEHU = [0xbf, 0xcd, 0xbb, 0xa7];

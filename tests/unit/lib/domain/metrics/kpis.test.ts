@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, indexDataset, monthlySeries, NO_DAY, rowsByCustomer, summarizeCustomers } from '../../src/lib/domain';
-import { bareCustomers, handCase } from './fixtures';
+import { computeKpis, indexDataset, monthlySeries, NO_DAY, rowsByCustomer, summarizeCustomers } from '../../../../../src/lib/domain';
+import { bareCustomers, handCase } from '../../../../support/fixtures';
 
-// Every expected value below is worked out by hand from the rows in fixtures.ts → handCase.
+// Every expected value below is worked out by hand from the rows in tests/support/fixtures.ts → handCase.
 function prepare() {
   const indexed = indexDataset(handCase());
   const summary = summarizeCustomers(indexed.orders, indexed.customers.id.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, backupReminder, isEvictingBrowser } from '../../src/lib/domain/privacy/backup-reminder';
+import { backupFileName, backupReminder, isEvictingBrowser } from '../../../../../src/lib/domain/privacy/backup-reminder';
 
 const imported = (updatedAt: number) => ({ origin: 'import' as const, updatedAt });
 const demo = { origin: 'demo' as const, updatedAt: 50 };

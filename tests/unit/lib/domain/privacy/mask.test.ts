@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPersonal } from '../../src/lib/domain';
+import { maskPersonal } from '../../../../../src/lib/domain';
 
 describe('maskPersonal', () => {
   it('keeps the first character of each word of a name', () => {

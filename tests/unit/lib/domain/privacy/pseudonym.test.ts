@@ -3,7 +3,7 @@ import {
   datasetOfPseudonymMap, hmacSha256, isEmail, isPhone, lookupPseudonym, mergePseudonymMaps, normaliseEmail, normalisePhone,
   personalId, PseudonymLabeller, Pseudonymiser, pseudonymMapSetting, restorePseudonymKey, restorePseudonymMap, withoutPseudonym,
   NO_DAY, type OrderColumns, type CustomerColumns,
-} from '../../src/lib/domain';
+} from '../../../../../src/lib/domain';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const fill = (n: number, v: number) => new Uint8Array(n).fill(v);

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cacByChannel, clvToCac } from '../../src/lib/domain/retention/acquisition';
-
-/** The thrown value of fn (a notice), or undefined. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
+import { cacByChannel, clvToCac } from '../../../../../src/lib/domain/retention/acquisition';
+import { thrown } from '../../../../support/errors';
 
 const CHANNEL = ['ads', 'ads', 'shop', '', 'ads'];
 const COST = Float64Array.of(10, NaN, 4, 7, 20);

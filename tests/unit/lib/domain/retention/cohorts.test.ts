@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromCivil, monthIndexOfDay, monthLabel } from '../../src/lib/domain/days';
-import { NO_DAY } from '../../src/lib/domain/types';
-import { cohortTable, retentionRates, revenueRetention, type CohortOrders } from '../../src/lib/domain/retention/cohorts';
+import { dayFromCivil, monthIndexOfDay, monthLabel } from '../../../../../src/lib/domain/days';
+import { NO_DAY } from '../../../../../src/lib/domain/types';
+import { cohortTable, retentionRates, revenueRetention, type CohortOrders } from '../../../../../src/lib/domain/retention/cohorts';
+import { thrown } from '../../../../support/errors';
 
 /** Order lines from [customer, 'YYYY-MM-DD' or a day number, amount, isReturn]. */
 function lines(rows: [number, string | number, number, 0 | 1][]): CohortOrders {
@@ -13,16 +14,6 @@ function lines(rows: [number, string | number, number, 0 | 1][]): CohortOrders {
     amount: Float64Array.from(rows, (r) => r[2]),
     isReturn: Uint8Array.from(rows, (r) => r[3]),
   };
-}
-
-/** The thrown value of fn (a notice), or undefined. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 }
 
 // Customers 0–4. Cohorts: Jan 2024 (0, 1), Feb 2024 (nobody), Mar 2024 (2). Customer 3 only
@@ -124,6 +115,7 @@ describe('cohortTable', () => {
     }
     expect(t.cohorts[0]).toBe(monthLabel(m0));
     expect(t.sizes.reduce((a, b) => a + b, 0)).toBe(first.size);
+    expect(t.active).toHaveLength(t.cohorts.length); // at least one: t.cohorts[0] is checked above
     t.active.forEach((row, c) => {
       expect(row.length).toBe(Math.min(9, mEnd - (m0 + c) + 1));
       row.forEach((v, k) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../src/lib/domain/random';
-import { chooseK, standardize } from '../../src/lib/domain/segments/clusters';
-import { describeClusters, FEATURE_KEYS } from '../../src/lib/domain/segments/cluster-words';
-import { kmeans } from '../../src/lib/domain/segments/kmeans';
-import { silhouette, silhouetteScorer } from '../../src/lib/domain/segments/silhouette';
+import { createRandom } from '../../../../../src/lib/domain/random';
+import { chooseK, standardize } from '../../../../../src/lib/domain/segments/clusters';
+import { describeClusters, FEATURE_KEYS } from '../../../../../src/lib/domain/segments/cluster-words';
+import { kmeans } from '../../../../../src/lib/domain/segments/kmeans';
+import { silhouette, silhouetteScorer } from '../../../../../src/lib/domain/segments/silhouette';
 
 /** Gaussian blobs (sd 1 per axis) around the given centres, points interleaved; blob[i] = true blob. */
 function blobs(centres: number[][], perBlob: number, seed: number, sd = 1) {
@@ -44,6 +44,7 @@ describe('standardize', () => {
     expect(s.std[1]).toBeCloseTo(Math.sqrt(200), 12);
     const z = Math.sqrt(1.5);
     const expected = [-z, -1 / Math.sqrt(2), 0, -1 / Math.sqrt(2), z, Math.sqrt(2)];
+    expect(s.data).toHaveLength(expected.length);
     Array.from(s.data).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 12));
   });
 
@@ -136,6 +137,7 @@ describe('kmeans', () => {
     const sizes = new Array(5).fill(0);
     for (const l of r.labels) sizes[l]++;
     expect(sizes.every((s) => s > 0)).toBe(true);
+    expect(r.centroids).toHaveLength(5); // k = 5 centroids of d = 1
     expect(Array.from(r.centroids).every(Number.isFinite)).toBe(true);
     expect(r.inertia).toBe(0); // every point sits on a centroid
     expect(r.iterations).toBeLessThan(5); // a re-seeded cluster keeps its point: no flip-flop

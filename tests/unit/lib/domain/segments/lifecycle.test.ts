@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DAY } from '../../src/lib/domain/types';
+import { NO_DAY } from '../../../../../src/lib/domain/types';
 import {
   LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages, usualGaps, validateLifecycleOptions, type LifecycleInput,
-} from '../../src/lib/domain/segments/lifecycle';
+} from '../../../../../src/lib/domain/segments/lifecycle';
 
 /** Customers as [orders, firstDay, lastDay, usualGap]. */
 function input(rows: [number, number, number, number][]): LifecycleInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migrationMatrix, migrationMembers, type SegmentSnapshot } from '../../src/lib/domain/segments/migration';
+import { migrationMatrix, migrationMembers, type SegmentSnapshot } from '../../../../../src/lib/domain/segments/migration';
 
 const snap = (pairs: [string, string][]): SegmentSnapshot => ({ customerId: pairs.map((p) => p[0]), segment: pairs.map((p) => p[1]) });
 
@@ -96,6 +96,8 @@ describe('migrationMembers', () => {
     const m = migrationMatrix(FROM, TO);
     const rows = [...m.fromKeys, null];
     const cols = [...m.toKeys, null];
+    expect(m.fromKeys.length).toBeGreaterThan(0);
+    expect(m.toKeys.length).toBeGreaterThan(0);
     rows.forEach((r, i) => cols.forEach((c, j) => expect(migrationMembers(FROM, TO, r, c).length).toBe(m.counts[i][j])));
   });
 });

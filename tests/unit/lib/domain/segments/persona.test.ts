@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personaSummary, PERSONA_RISK_THRESHOLDS, type PersonaBase } from '../../src/lib/domain/segments/persona';
+import { personaSummary, PERSONA_RISK_THRESHOLDS, type PersonaBase } from '../../../../../src/lib/domain/segments/persona';
 
 type Row = { member: 0 | 1; age?: number; gender?: string; city?: string; channel?: string; net?: number; r?: number; f?: number; m?: number };
 

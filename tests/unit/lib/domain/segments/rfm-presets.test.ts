@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assignRfmSegments, type RfmScoredRow } from '../../src/lib/domain/segments/assign-rfm';
-import { rfmScores } from '../../src/lib/domain/segments/rfm';
-import { RFM11_RULES, RFM8_KEYS, shadowedRules, type SegmentRule } from '../../src/lib/domain/segments/rfm-presets';
+import { assignRfmSegments, type RfmScoredRow } from '../../../../../src/lib/domain/segments/assign-rfm';
+import { rfmScores } from '../../../../../src/lib/domain/segments/rfm';
+import { RFM11_RULES, RFM8_KEYS, shadowedRules, type SegmentRule } from '../../../../../src/lib/domain/segments/rfm-presets';
 
 /** A row with only scores (raw values irrelevant for rule presets). */
 const scored = (customerId: string, R: number, F: number, M: number): RfmScoredRow => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexDataset, NO_DAY, summarizeCustomers } from '../../src/lib/domain';
-import { rfmScores, rfmThresholds, type RfmInputRow } from '../../src/lib/domain/segments/rfm';
-import { defaultAnalysisDay, rfmInputs } from '../../src/lib/domain/segments/rfm-inputs';
-import { handCase } from './fixtures';
+import { indexDataset, NO_DAY, summarizeCustomers } from '../../../../../src/lib/domain';
+import { rfmScores, rfmThresholds, type RfmInputRow } from '../../../../../src/lib/domain/segments/rfm';
+import { defaultAnalysisDay, rfmInputs } from '../../../../../src/lib/domain/segments/rfm-inputs';
+import { handCase } from '../../../../support/fixtures';
 
 const row = (customerId: string, recencyDays: number, frequency: number, monetary: number): RfmInputRow => ({
   customerId,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DAY } from '../../src/lib/domain/types';
+import { NO_DAY } from '../../../../../src/lib/domain/types';
 import {
   ageBand, AGE_BANDS, evaluateRule, validateRule, type Condition, type RuleGroup, type RuleTable,
-} from '../../src/lib/domain/segments/rules';
+} from '../../../../../src/lib/domain/segments/rules';
 
 // Customer 2 is unknown in every field that can be unknown.
 //      age  gender city        province    channel  signup  orders  net   lastOrderDaysAgo returns

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paretoCurve, validateTierShares, valueTiers } from '../../src/lib/domain/segments/value-tiers';
+import { paretoCurve, validateTierShares, valueTiers } from '../../../../../src/lib/domain/segments/value-tiers';
 
 const PARETO = [0.2, 0.3, 0.5];
 const ABC = [0.8, 0.15, 0.05];
