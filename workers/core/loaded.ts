@@ -13,6 +13,8 @@ export interface Segmentation {
   asOfDay: number;
   /** Net spend per customer by then. */
   net: Float64Array;
+  /** The customers a segment's share is of: those with a label (RFM: who bought by then), or all for a rule segment. */
+  grouped: number;
 }
 
 /** Per-customer value columns of a value fit (NaN for customers without purchases). */

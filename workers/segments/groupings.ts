@@ -13,10 +13,14 @@ import type { ClusterRequest, ClusterResult, GroupCount, GroupingRun, LifecycleR
 
 type Summary<T> = Omit<T, 'handle'>;
 
-/** A grouping's labels with the facts of the default analysis day (every order counts). */
-function labelled(ds: LoadedDataset, labels: string[]): Segmentation {
+/**
+ * A grouping's labels with the facts of the default analysis day (every order counts). Shares are
+ * of the labelled customers (as the grouping's table shows them), or of everyone (`all`, a rule).
+ */
+function labelled(ds: LoadedDataset, labels: string[], all = false): Segmentation {
   const f = facts(ds);
-  return { labels, recencyDays: f.recency, frequency: ds.summary.orders, monetary: f.net, asOfDay: f.analysisDay - 1, net: f.net };
+  const grouped = all ? labels.length : labels.reduce((k, l) => k + (l ? 1 : 0), 0);
+  return { labels, recencyDays: f.recency, frequency: ds.summary.orders, monetary: f.net, asOfDay: f.analysisDay - 1, net: f.net, grouped };
 }
 
 /** Per-customer facts shared by the groupings (computed once per loaded dataset). */
@@ -105,7 +109,7 @@ export function runRule(ds: LoadedDataset, group: RuleGroup): GroupingRun<Summar
   // share of all customers (countLabels' share is of the labelled ones, here the members themselves)
   return {
     result: { size: g.size, share: c.id.length ? g.size / c.id.length : 0, revenue: g.revenue, revenueShare: g.revenueShare, problems: [] },
-    segmentation: labelled(ds, labels),
+    segmentation: labelled(ds, labels, true),
   };
 }
 

@@ -41,7 +41,7 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): GroupingRun<Omit
   const seg: Segmentation = {
     labels: new Array<string>(n).fill(''), recencyDays: new Float64Array(n).fill(NaN),
     frequency: new Int32Array(n), monetary: new Float64Array(n).fill(NaN),
-    asOfDay: analysisDay - 1, net: Float64Array.from(s.sales, (x, i) => x - s.returns[i]),
+    asOfDay: analysisDay - 1, net: Float64Array.from(s.sales, (x, i) => x - s.returns[i]), grouped: inputs.length,
   };
   const index = ds.indexed.customerIndex;
   const stats = new Map<string, SegmentStat>();
@@ -143,7 +143,7 @@ export function segmentPersona(ds: LoadedDataset, seg: Segmentation, segment: st
   const net = seg.net;
   return personaSummary(member, {
     customers: n, age, gender: c.gender, city: c.city, channel: c.channel, netSpend: net,
-    recencyDays: seg.recencyDays, frequency: seg.frequency, monetary: seg.monetary,
+    recencyDays: seg.recencyDays, frequency: seg.frequency, monetary: seg.monetary, grouped: seg.grouped,
   });
 }
 

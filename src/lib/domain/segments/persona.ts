@@ -16,6 +16,12 @@ import type { Notice } from '../types';
 /** Per-customer columns of the whole base; one entry per customer. */
 export interface PersonaBase {
   customers: number;
+  /**
+   * How many customers the grouping holds, the denominator of `shareOfCustomers` [customers]: an
+   * RFM grouping holds the customers who bought by its date, so a segment's share is of them, as
+   * in the segment table.
+   */
+  grouped?: number;
   /** Years; NaN when unknown. */
   age: Float64Array;
   /** '' when unknown. */
@@ -45,7 +51,7 @@ export interface ProfileMedian {
 /** Result of {@link personaSummary}. */
 export interface Persona {
   size: number;
-  /** size / customers; 0 without customers. */
+  /** size / grouped customers (all customers when not given); 0 without customers. */
   shareOfCustomers: number;
   /** Members' net spend / everyone's; null when everyone's net spend is ≤ 0. */
   shareOfRevenue: number | null;
@@ -116,7 +122,8 @@ export function personaSummary(member: Uint8Array, base: PersonaBase): Persona {
       base: median(scratch, n, base.monetary, buyer),
     },
   };
-  const shareOfCustomers = n > 0 ? size / n : 0;
+  const of = base.grouped ?? n;
+  const shareOfCustomers = of > 0 ? size / of : 0;
   const shareOfRevenue = totalNet > 0 ? memberNet / totalNet : null;
   return {
     size,

@@ -240,7 +240,7 @@ export const en = {
   'seg.general_retention': 'General retention',
   'seg.general_winback': 'General win-back',
   'persona.title': 'Persona: {name}',
-  'persona.size': '{size} customers · {customers} of customers · {revenue} of revenue',
+  'persona.size': '{size} customers · {customers} of the customers segmented · {revenue} of revenue',
   'persona.age': 'Typical age',
   'persona.gender': 'Gender',
   'persona.cities': 'Top cities',

@@ -241,7 +241,7 @@ export const zh: Record<MessageKey, string> = {
   'seg.general_retention': '一般保持客户',
   'seg.general_winback': '一般挽留客户',
   'persona.title': '客户画像：{name}',
-  'persona.size': '{size} 位客户 · 占客户 {customers} · 占营收 {revenue}',
+  'persona.size': '{size} 位客户 · 占已细分客户 {customers} · 占营收 {revenue}',
   'persona.age': '典型年龄',
   'persona.gender': '性别',
   'persona.cities': '主要城市',
