@@ -56,7 +56,9 @@ function walk(node: SceneNode, visit: (node: SceneNode, orient: string | undefin
 const texts = (items: ChartItem[]) => items.map((item) => String(item.text ?? ''));
 
 /** Renders `spec` at a fixed width (the app's 'container' width needs a page). */
-export async function renderChart(spec: TopLevelSpec, options: { width?: number; config?: Config } = {}): Promise<RenderedChart> {
+export async function renderChart(
+  spec: TopLevelSpec, options: { width?: number; config?: Config; timeLocale?: Record<string, unknown> } = {},
+): Promise<RenderedChart> {
   const warnings: string[] = [];
   const logger = {
     level: () => logger,
@@ -69,7 +71,7 @@ export async function renderChart(spec: TopLevelSpec, options: { width?: number;
   };
   const sized: TopLevelSpec = Object.assign({}, spec, { width: options.width ?? 300 });
   const vega = compile(sized, { logger, config: options.config }).spec;
-  const view = new View(parse(vega), { renderer: 'none', logger });
+  const view = new View(parse(vega), { renderer: 'none', logger, ...(options.timeLocale ? { locale: { time: options.timeLocale } } : {}) });
   await view.runAsync();
 
   // vega-typings declare scenegraph() as the root mark; at run time it is a Scenegraph holding it in `root`

@@ -1,3 +1,4 @@
 export * from './monthly';
 export * from './themes';
 export * from './rfm';
+export * from './time-locales';

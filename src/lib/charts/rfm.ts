@@ -140,8 +140,9 @@ export function trackingSpec(
         encoding: {
           x: { field: 'date', type: 'temporal', title: null },
           y: { field: 'value', type: 'quantitative', title: options.yTitle },
+          // one legend: colour and dash of the same field with the same title merge
           color: { field: 'series', type: 'nominal', title: null },
-          strokeDash: { field: 'series', type: 'nominal', legend: null },
+          strokeDash: { field: 'series', type: 'nominal', title: null },
         },
       },
       {

@@ -14,6 +14,7 @@ import {
   trackingSpec,
 } from '../../../../src/lib/charts';
 import { renderChart, type ChartItem } from '../../../support/vega';
+import { TIME_LOCALES } from '../../../../src/lib/charts/time-locales';
 
 /** Brightness (r + g + b) of an 'rgb(r, g, b)' or '#rrggbb' fill: the darker, the lower. */
 function brightness(color: string | undefined): number {
@@ -342,7 +343,7 @@ describe('trackingSpec', () => {
             x: { field: 'date', type: 'temporal', title: null },
             y: { field: 'value', type: 'quantitative', title: 'Cumulative purchases' },
             color: { field: 'series', type: 'nominal', title: null },
-            strokeDash: { field: 'series', type: 'nominal', legend: null },
+            strokeDash: { field: 'series', type: 'nominal', title: null },
           },
         },
         {
@@ -374,5 +375,19 @@ describe('trackingSpec', () => {
     expect(actual.strokeDash).not.toEqual(model.strokeDash);
     expect(chart.axisTitles('bottom')).toEqual([]);
     expect(chart.axisTitles('left')).toEqual(['Cumulative purchases']);
+    // one legend names both series (colour and dash merged)
+    expect(chart.legendLabels()).toEqual(['Actual', 'Model']);
+  });
+
+  it('names the months on the time axis in the interface language', async () => {
+    const months = Array.from({ length: 12 }, (_, i) => ({ date: `2024-${String(i + 1).padStart(2, '0')}-01`, series: 'Actual', value: i }));
+    const zh = await renderChart(trackingSpec(months, options), { config: light, width: 900, timeLocale: TIME_LOCALES.zh });
+    const en = await renderChart(trackingSpec(months, options), { config: light, width: 900, timeLocale: TIME_LOCALES.en });
+    const zhLabels = zh.axisLabels('bottom');
+    expect(zhLabels.length).toBeGreaterThan(3);
+    // d3's zh-CN names: 二月 … 十二月 (not February … December)
+    expect(zhLabels.some((l) => /^[一二三四五六七八九十]+月$/.test(l))).toBe(true);
+    expect(zhLabels.some((l) => /[A-Za-z]/.test(l))).toBe(false);
+    expect(en.axisLabels('bottom').some((l) => /^(February|March|April|May|June|July|August|September|October|November|December)$/.test(l))).toBe(true);
   });
 });
