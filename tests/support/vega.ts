@@ -2,7 +2,7 @@
 // View with the 'none' renderer. Chart tests read what would be drawn from the scenegraph: the
 // marks with their positions, colours and tooltips, and the axis and legend texts.
 import { compile, type Config, type TopLevelSpec } from 'vega-lite';
-import { parse, View } from 'vega';
+import { parse, timeFormatLocale, View } from 'vega';
 
 /** One drawn item (a bar, a cell, a point, a line vertex's path, a rule…) as Vega keeps it. */
 export interface ChartItem {
@@ -71,7 +71,9 @@ export async function renderChart(
   };
   const sized: TopLevelSpec = Object.assign({}, spec, { width: options.width ?? 300 });
   const vega = compile(sized, { logger, config: options.config }).spec;
-  const view = new View(parse(vega), { renderer: 'none', logger, ...(options.timeLocale ? { locale: { time: options.timeLocale } } : {}) });
+  // as vega-embed does with its timeFormatLocale option: the default locale of every later view
+  if (options.timeLocale) timeFormatLocale(options.timeLocale);
+  const view = new View(parse(vega), { renderer: 'none', logger });
   await view.runAsync();
 
   // vega-typings declare scenegraph() as the root mark; at run time it is a Scenegraph holding it in `root`

@@ -389,5 +389,6 @@ describe('trackingSpec', () => {
     expect(zhLabels.some((l) => /^[一二三四五六七八九十]+月$/.test(l))).toBe(true);
     expect(zhLabels.some((l) => /[A-Za-z]/.test(l))).toBe(false);
     expect(en.axisLabels('bottom').some((l) => /^(February|March|April|May|June|July|August|September|October|November|December)$/.test(l))).toBe(true);
+    // leave the English default for the tests after this one
   });
 });
