@@ -33,4 +33,15 @@ describe('switching language', () => {
     expect(Math.abs(after - before)).toBeLessThan(120);
     expect(await page.locator('h1').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('shows the demo company’s cities and channels in the interface language', async () => {
+    const { page } = app;
+    // back to English, then the customers list
+    await page.evaluate(() => (document.querySelector('button.lang') as HTMLButtonElement).click());
+    await app.goto('customers');
+    const firstCity = () => page.locator('table tbody tr').first().locator('td').nth(4).textContent();
+    await expect.poll(firstCity, { timeout: 20_000 }).toMatch(/^[A-Z][a-z' ]+$/);
+    await page.evaluate(() => (document.querySelector('button.lang') as HTMLButtonElement).click());
+    await expect.poll(firstCity).toMatch(/^[\u4e00-\u9fff]+$/);
+  });
 });

@@ -90,6 +90,31 @@ export function demoText(locale: DemoLocale): DemoText {
   return locale === 'en' ? EN : ZH;
 }
 
+const PARALLEL = ['cities', 'provinces', 'channels', 'serviceChannels', 'topics'] as const;
+
+/** Each demo word of either locale → its position's word in every locale. */
+const TERMS: Map<string, Record<DemoLocale, string>> = (() => {
+  const out = new Map<string, Record<DemoLocale, string>>();
+  for (const table of PARALLEL) {
+    ZH[table].forEach((zh, i) => {
+      const both = { zh, en: EN[table][i] };
+      out.set(zh, both);
+      out.set(EN[table][i], both);
+    });
+  }
+  return out;
+})();
+
+/**
+ * A demo company's word (city, province, acquisition or service channel, interaction topic) in the
+ * given locale, whichever locale the demo was generated in; any other text is returned as it is.
+ * @example demoTerm('上海', 'en') // 'Shanghai'
+ * @example demoTerm('Referral', 'zh') // '老客推荐'
+ */
+export function demoTerm(value: string, locale: DemoLocale): string {
+  return TERMS.get(value)?.[locale] ?? value;
+}
+
 /** Index into a table from a uniform draw in [0, 1): same draw, same position, any table length. */
 export function indexOfUniform(u: number, length: number): number {
   const i = Math.floor(u * length);
