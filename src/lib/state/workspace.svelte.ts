@@ -11,11 +11,13 @@ import type { DashboardData } from '../../../workers/api';
 import type { DatasetContext, DatasetsContext } from './context';
 import type { EngineClient } from './engine.svelte';
 import type { Notices } from './notices.svelte';
+import type { Notice } from '../domain/types';
 import type { SyncedWorkspace } from './tab-sync.svelte';
 
 export type Status = 'starting' | 'ready' | 'failed' | 'erased';
 
 const DEFAULT_ACTIVE_DAYS = 90;
+const MAX_ACTIVE_DAYS = 36_500;
 
 export class Workspace implements DatasetContext, DatasetsContext, SyncedWorkspace {
   readonly db: WorkbenchDB;
@@ -110,9 +112,12 @@ export class Workspace implements DatasetContext, DatasetsContext, SyncedWorkspa
     this.#revision = { datasetId: id };
   }
 
-  async setActiveDays(days: number): Promise<void> {
-    if (!Number.isFinite(days) || days < 1) return;
-    this.#activeDays = Math.min(36500, Math.floor(days));
+  /** Set the active-customer window (whole days, 1 … 36,500); a notice saying why when the value cannot be used. */
+  async setActiveDays(days: number): Promise<Notice | null> {
+    if (!Number.isInteger(days) || days < 1 || days > MAX_ACTIVE_DAYS) {
+      return { code: 'dashboard.activeDays.invalid', params: { value: Number.isFinite(days) ? days : '—', min: 1, max: MAX_ACTIVE_DAYS } };
+    }
+    this.#activeDays = days;
     await this.#guard(async () => {
       await setSetting(this.db, 'activeDays', this.#activeDays);
       const id = this.#currentId;
@@ -120,6 +125,7 @@ export class Workspace implements DatasetContext, DatasetsContext, SyncedWorkspa
       const data = await this.#dashboardOf(id);
       if (this.#currentId === id) this.#dashboard = data;
     });
+    return null;
   }
 
   /** Generate the demo company into a new dataset and open it. */

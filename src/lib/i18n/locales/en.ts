@@ -75,6 +75,7 @@ export const en = {
   'dashboard.title': 'Dashboard',
   'dashboard.asOf': 'Figures as of {date}, the last order in the data.',
   'dashboard.activeWindow': 'Active window (days)',
+  'dashboard.activeDays.invalid': 'The active window must be a whole number of days from {min} to {max}; {value} cannot be used. The figures still use the last valid window.',
   'dashboard.activeWindowHelp': 'A customer is active when their last order falls in the last N days up to {date}.',
   'dashboard.empty': 'This dataset has no orders yet.',
   'dashboard.conventions': 'Conventions: returns are not orders; revenue is net of returns; average order value is gross sales per order.',

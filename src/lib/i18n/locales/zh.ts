@@ -76,6 +76,7 @@ export const zh: Record<MessageKey, string> = {
   'dashboard.title': '概览',
   'dashboard.asOf': '数据截至 {date}（数据中最后一笔订单）。',
   'dashboard.activeWindow': '活跃窗口（天）',
+  'dashboard.activeDays.invalid': '活跃窗口必须是 {min} 到 {max} 之间的整数天数；{value} 无法使用。数字仍按上一个有效窗口计算。',
   'dashboard.activeWindowHelp': '客户最后一次下单在截至 {date} 的最近 N 天内，即为活跃客户。',
   'dashboard.empty': '此数据集还没有订单。',
   'dashboard.conventions': '口径：退货不计为订单；营收为扣除退货后的净额；客单价为每笔订单的销售额（未扣退货）。',
