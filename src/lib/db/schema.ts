@@ -13,7 +13,7 @@
  *   per-customer labels as Arrow IPC bytes in `snapshotData`, read only when compared.
  *
  * Versions only grow. A shipped `version(n)` is never edited; data changes go in `.upgrade()`,
- * and tests/db/upgrade.test.ts opens a fixture of the previous version and upgrades it.
+ * and tests/db/lib/db/schema.test.ts opens a fixture of the previous version and upgrades it.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { TableKind } from '../domain/types';

@@ -4,7 +4,7 @@ import { openDatabase } from '../../../../src/lib/db';
 import { importOne, textFile } from '../../import-helpers';
 import { FIVE_CUSTOMERS_CSV as CSV } from '../../fixtures/five-customers';
 
-// quantile binning, as worked out on paper in segments-engine.test.ts
+// quantile binning, as worked out on paper in rfm.test.ts
 const RFM = { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean', method: 'quantile' } as const;
 
 async function loaded(name: string) {
@@ -16,8 +16,8 @@ async function loaded(name: string) {
 }
 
 // Segments of the five hand-made customers (tests/db/fixtures/five-customers.ts, worked out in
-// segments-engine.test.ts): RFM champions a, b; loyal_customers c; about_to_sleep d; lost e.
-// Tiers 20/30/50 by customers: tier_1 a; tier_2 b, c; tier_3 d, e (groupings-engine.test.ts).
+// rfm.test.ts): RFM champions a, b; loyal_customers c; about_to_sleep d; lost e.
+// Tiers 20/30/50 by customers: tier_1 a; tier_2 b, c; tier_3 d, e (groupings.test.ts).
 describe('grouping handles: an answer depends on its arguments, not on what ran last', () => {
   it('RFM, then tiers, then the RFM persona, members, export and snapshot by the RFM handle', async () => {
     const { db, engine, datasetId } = await loaded('order');

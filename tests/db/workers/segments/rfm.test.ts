@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { openDatabase } from '../../src/lib/db';
-import { importOne, textFile } from './import-helpers';
-import { FIVE_CUSTOMERS_CSV as CSV } from './fixtures/five-customers';
+import { createEngine } from '../../../../workers/engine';
+import { openDatabase } from '../../../../src/lib/db';
+import { importOne, textFile } from '../../import-helpers';
+import { FIVE_CUSTOMERS_CSV as CSV } from '../../fixtures/five-customers';
 
 describe('segmentation in the engine', () => {
   it('scores, segments, summarises and lists members of a segment', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromColumns, tableFromIPC, tableToIPC } from '@uwdata/flechette';
-import { readUtf8Column, utf8Column } from '../../src/lib/db/utf8-column';
+import { readUtf8Column, utf8Column } from '../../../../src/lib/db/utf8-column';
 
 function roundTrip(strings: string[]): string[] {
   const bytes = tableToIPC(tableFromColumns({ s: utf8Column(strings) }), { format: 'stream' })!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { openDatabase } from '../../src/lib/db';
-import { importOne, textFile } from './import-helpers';
-import { FIVE_CUSTOMERS_CSV as CSV } from './fixtures/five-customers';
+import { createEngine } from '../../../../workers/engine';
+import { openDatabase } from '../../../../src/lib/db';
+import { importOne, textFile } from '../../import-helpers';
+import { FIVE_CUSTOMERS_CSV as CSV } from '../../fixtures/five-customers';
 
 async function loaded() {
   const db = openDatabase(`groupings-${Math.random()}`);
@@ -65,7 +65,7 @@ describe('groupings in the engine', () => {
     const rfm = await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean', method: 'quantile' });
     const before = await engine.snapshot(datasetId, rfm.handle, { label: 'RFM' });
     expect(before.scheme).toBe('rfm11');
-    // a, b champions; c loyal_customers; d about_to_sleep; e lost (see segments-engine.test.ts)
+    // a, b champions; c loyal_customers; d about_to_sleep; e lost (see rfm.test.ts)
     expect(before.counts).toEqual({ champions: 2, loyal_customers: 1, about_to_sleep: 1, lost: 1 });
     const tiers = await engine.tiers(datasetId, [20, 30, 50], 'customers');
     const after = await engine.snapshot(datasetId, tiers.handle, { label: 'Tiers' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { openDatabase } from '../../src/lib/db';
-import type { JobProgress } from '../../workers/api';
+import { createEngine } from '../../../workers/engine';
+import { openDatabase } from '../../../src/lib/db';
+import type { JobProgress } from '../../../workers/api';
 
 let n = 0;
 const fresh = () => {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { openDatabase } from '../../src/lib/db';
+import { createEngine } from '../../../../workers/engine';
+import { openDatabase } from '../../../../src/lib/db';
 
 it('CAC per channel from cost fields or a cost table, CLV/CAC after a fit, churn per period', async () => {
   const engine = createEngine(openDatabase('acq'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { decodeChunk, decodeStrings, openDatabase } from '../../src/lib/db';
-import { settingsOf, textFile } from './import-helpers';
+import { createEngine } from '../../../../workers/engine';
+import { decodeChunk, decodeStrings, openDatabase } from '../../../../src/lib/db';
+import { settingsOf, textFile } from '../../import-helpers';
 
 describe('forget a customer', () => {
   it('leaves no trace in any table, chunk or snapshot, and keeps everyone else', async () => {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { openDatabase } from '../../src/lib/db';
+import { createEngine } from '../../../../workers/engine';
+import { openDatabase } from '../../../../src/lib/db';
 
 it('sorts customers by CLV after a fit, also when the table was queried before the fit', async () => {
   const engine = createEngine(openDatabase('value-sort'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticOrders } from '../../src/lib/domain/demo';
-import { beginBatch, commitBatch, openDatabase, readDataset, writeTable, type DatasetRow } from '../../src/lib/db';
+import { generateSyntheticOrders } from '../../../../src/lib/domain/demo';
+import { beginBatch, commitBatch, openDatabase, readDataset, writeTable, type DatasetRow } from '../../../../src/lib/db';
 
 const dataset = (id: string): DatasetRow => ({
   id, name: 'Round trip', currency: 'USD', origin: 'import', createdAt: 0, updatedAt: 0,

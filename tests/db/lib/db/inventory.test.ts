@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { beginBatch, commitBatch, openDatabase, saveSnapshot, setSetting, storageInventory, writeTable } from '../../src/lib/db';
-import { generateDemo } from '../../src/lib/domain/demo';
+import { beginBatch, commitBatch, openDatabase, saveSnapshot, setSetting, storageInventory, writeTable } from '../../../../src/lib/db';
+import { generateDemo } from '../../../../src/lib/domain/demo';
 
 it('lists what is stored per dataset: chunks and their bytes, snapshots, edits, settings', async () => {
   const db = openDatabase('inventory');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { listDatasets, openDatabase, readDataset, SCHEMA_V1, SCHEMA_V2, sweepPendingBatches } from '../../src/lib/db';
-import { FROZEN_V1, writeV1Fixture } from './fixtures/v1';
+import { listDatasets, openDatabase, readDataset, SCHEMA_V1, SCHEMA_V2, sweepPendingBatches } from '../../../../src/lib/db';
+import { FROZEN_V1, writeV1Fixture } from '../../fixtures/v1';
 
 // Schema versions only grow. Each shipped version gets a frozen fixture here, and the current
 // code must open every earlier one and read its data. Add a fixture when adding version(n + 1).

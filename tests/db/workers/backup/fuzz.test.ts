@@ -2,11 +2,11 @@
 // mutated before sealing (so the records themselves are hostile). Every case settles in time with
 // a backup notice or a complete restore, and never leaves a partial write.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { openDatabase, type WorkbenchDB } from '../../src/lib/db';
-import { BackupWriter, readBackupFrames } from '../../src/lib/domain/backup/frames';
-import { concat, fuzzCases, mutate, rng, within } from '../support/fuzz';
-import { importOne, textFile } from './import-helpers';
+import { createEngine } from '../../../../workers/engine';
+import { openDatabase, type WorkbenchDB } from '../../../../src/lib/db';
+import { BackupWriter, readBackupFrames } from '../../../../src/lib/domain/backup/frames';
+import { concat, fuzzCases, mutate, rng, within } from '../../../support/fuzz';
+import { importOne, textFile } from '../../import-helpers';
 
 const CSV = 'customer_id,date,amount,name\nA1,2024-01-05,10,Ann\nA2,2024-02-05,20,Bo\nA1,2024-03-01,5,Ann\nB7,2024-03-09,99.5,Cy\n';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { openDatabase } from '../../src/lib/db';
-import { dayFromCivil, fitBgNbd, rfmSummary } from '../../src/lib/domain';
-import { importOne, sharedFile, textFile } from './import-helpers';
+import { createEngine } from '../../../../workers/engine';
+import { openDatabase } from '../../../../src/lib/db';
+import { dayFromCivil, fitBgNbd, rfmSummary } from '../../../../src/lib/domain';
+import { importOne, sharedFile, textFile } from '../../import-helpers';
 
 describe('customer value in the engine', () => {
   it('fits BG/NBD + Gamma-Gamma on the CDNOW log with a holdout, and scores every customer', async () => {

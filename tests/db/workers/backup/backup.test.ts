@@ -2,11 +2,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { createEngine } from '../../workers/engine';
-import { openDatabase, type WorkbenchDB } from '../../src/lib/db';
-import { pseudonymMapSetting, PSEUDONYM_PREFIX } from '../../src/lib/domain/privacy/pseudonym';
-import { BackupWriter } from '../../src/lib/domain/backup/frames';
-import { encodeRecord } from '../../src/lib/domain/backup/records';
+import { createEngine } from '../../../../workers/engine';
+import { openDatabase, type WorkbenchDB } from '../../../../src/lib/db';
+import { pseudonymMapSetting, PSEUDONYM_PREFIX } from '../../../../src/lib/domain/privacy/pseudonym';
+import { BackupWriter } from '../../../../src/lib/domain/backup/frames';
+import { encodeRecord } from '../../../../src/lib/domain/backup/records';
 
 let n = 0;
 

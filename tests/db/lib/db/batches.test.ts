@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/lib/domain/demo';
+import { generateDemo } from '../../../../src/lib/domain/demo';
 import {
   beginBatch, commitBatch, deleteDataset, discardBatch, isQuotaError, openDatabase, readChunks, readDataset,
   sweepPendingBatches, toNotice, writeTable, type DatasetRow, type WorkbenchDB,
-} from '../../src/lib/db';
+} from '../../../../src/lib/db';
 
 const demo = generateDemo({ seed: 11, customers: 300 });
 const row = (id: string): DatasetRow => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteDataset, deleteSnapshot, listSnapshots, openDatabase, readSnapshot, saveSnapshot } from '../../src/lib/db';
+import { deleteDataset, deleteSnapshot, listSnapshots, openDatabase, readSnapshot, saveSnapshot } from '../../../../src/lib/db';
 
 describe('segment snapshots', () => {
   it('stores membership columnar, counts per segment, lists newest first, deletes', async () => {
