@@ -56,12 +56,6 @@ export const RFM8_KEYS = Object.freeze([
 /** One of {@link RFM8_KEYS}. */
 export type Rfm8Key = (typeof RFM8_KEYS)[number];
 
-/** Integer scores lo…hi of a range, clipped to 1…bins ([1, bins] when the range is missing). */
-function span(range: readonly [number, number] | undefined, bins: number): [number, number] {
-  if (!range) return [1, bins];
-  return [Math.max(1, Math.ceil(range[0])), Math.min(bins, Math.floor(range[1]))];
-}
-
 /** Options of {@link shadowedRules}. */
 export interface ShadowedRulesOptions {
   /**
@@ -89,7 +83,6 @@ export interface ShadowedRulesOptions {
 export function shadowedRules(rules: readonly SegmentRule[], bins = 5, options: ShadowedRulesOptions = {}): number[] {
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`RFM bins must be an integer ≥ 1, got ${bins}`);
   const rulesBins = options.rulesBins ?? bins;
-  if (rulesBins === bins) return shadowedOnGrid(rules, bins);
   const read = (s: number) => readScore(s, bins, rulesBins);
   const inRange = (range: readonly [number, number] | undefined, v: number) => !range || (v >= range[0] && v <= range[1]);
   const covered = new Uint8Array(bins * bins * bins);
@@ -118,26 +111,4 @@ export function shadowedRules(rules: readonly SegmentRule[], bins = 5, options: 
 export function readScore(score: number, bins: number, rulesBins: number): number {
   if (bins === rulesBins) return score;
   return bins <= 1 ? 1 : 1 + ((score - 1) * (rulesBins - 1)) / (bins - 1);
-}
-
-function shadowedOnGrid(rules: readonly SegmentRule[], bins: number): number[] {
-  const covered = new Uint8Array(bins * bins * bins);
-  const out: number[] = [];
-  rules.forEach((r, index) => {
-    const [r0, r1] = span(r.R, bins);
-    const [f0, f1] = span(r.F, bins);
-    const [m0, m1] = span(r.M, bins);
-    let shadowed = true;
-    for (let a = r0; a <= r1; a++)
-      for (let b = f0; b <= f1; b++)
-        for (let c = m0; c <= m1; c++) {
-          const cell = ((a - 1) * bins + (b - 1)) * bins + (c - 1);
-          if (!covered[cell]) {
-            shadowed = false;
-            covered[cell] = 1;
-          }
-        }
-    if (shadowed) out.push(index);
-  });
-  return out;
 }
