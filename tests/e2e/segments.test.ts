@@ -89,6 +89,10 @@ describe('segments', () => {
     await page.getByRole('textbox', { name: 'Label' }).fill('tiers');
     await page.getByRole('button', { name: /Save current segments \(value tiers\)/ }).click();
     await expect.poll(() => page.getByTestId('snapshot-list').locator('tbody tr').count()).toBe(2);
+    // only snapshots of the same segments compare: a second one of the value tiers
+    await page.getByRole('textbox', { name: 'Label' }).fill('tiers again');
+    await page.getByRole('button', { name: /Save current segments \(value tiers\)/ }).click();
+    await expect.poll(() => page.getByTestId('snapshot-list').locator('tbody tr').count()).toBe(3);
     await page.getByRole('button', { name: 'Compare' }).click();
     const matrix = page.getByTestId('migration-matrix');
     await expect.poll(() => matrix.count()).toBe(1);

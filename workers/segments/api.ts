@@ -3,14 +3,18 @@
  * returning a handle; personas, member exports and snapshots of a grouping named by its handle;
  * migration between snapshots.
  */
-import type { LifecycleOptions, MigrationMatrix, Notice, ParetoPoint, Persona, RfmBinning, RuleGroup, SegmentRule, TierBasis, TierSummary } from '../../src/lib/domain';
+import {
+  schemeOf, type FieldValueCounts, type LifecycleOptions, type MigrationMatrix, type Notice, type ParetoPoint, type Persona, type RfmBinning, type RuleGroup, type SegmentRule,
+  type TierBasis, type TierSummary,
+} from '../../src/lib/domain';
 import { saveSnapshot, type SnapshotRow } from '../../src/lib/db';
 import type { EngineContext } from '../core/context';
 import type { Segmentation } from '../core/loaded';
 import { runClusters, runLifecycle, runRule, runTiers } from './groupings';
-import { handleFor, remember, resolveGrouping, schemeOf } from './handles';
+import { handleFor, remember, resolveGrouping } from './handles';
 import { runRfm, segmentCsv, segmentPersona } from './rfm';
 import { cellMembers, compareSnapshots } from './snapshots';
+import { fieldValuesOf } from './field-values';
 
 /** What a grouping is, as data: enough to compute its labels again. */
 export type GroupingDefinition =
@@ -140,6 +144,13 @@ export interface SegmentsApi {
   tiers(datasetId: string, shares: number[], basis: TierBasis): Promise<TiersResult>;
   lifecycle(datasetId: string, options: Omit<LifecycleOptions, 'analysisDay'>): Promise<LifecycleResult>;
   rule(datasetId: string, group: RuleGroup): Promise<RuleResult>;
+  /**
+   * The values a text field of rule segments holds (gender, city, province, channel), with the
+   * number of customers holding each, most common first, as rules compare them (case, width and
+   * spaces set aside); at most `options.limit` [500] of them. Throws `rules.values.notText` for
+   * another field.
+   */
+  fieldValues(datasetId: string, field: string, options?: { limit?: number }): Promise<FieldValueCounts>;
   clusters(datasetId: string, request: ClusterRequest): Promise<ClusterResult>;
   /** Persona of one segment of a grouping (null when no customer is in it). */
   persona(datasetId: string, grouping: GroupingHandle, segment: string): Promise<Persona | null>;
@@ -188,6 +199,10 @@ export function segmentsApi(ctx: EngineContext): SegmentsApi {
       const ds = ctx.current(datasetId);
       const { result, segmentation } = runRule(ds, group);
       return { ...result, handle: segmentation ? remember(ds, { kind: 'rule', group }, segmentation) : null };
+    },
+
+    async fieldValues(datasetId, field, options) {
+      return fieldValuesOf(ctx.current(datasetId), field, options?.limit);
     },
 
     async clusters(datasetId, request) {

@@ -78,9 +78,3 @@ export function resolveGrouping(ds: LoadedDataset, handle: GroupingHandle): Segm
   remember(ds, definition, segmentation);
   return segmentation;
 }
-
-/** What a snapshot of this grouping records as its scheme (RFM: the preset's name, or 'custom'). */
-export function schemeOf(definition: GroupingDefinition): string {
-  if (definition.kind === 'rfm') return typeof definition.request.preset === 'string' ? definition.request.preset : 'custom';
-  return definition.kind === 'rule' ? 'rules' : definition.kind;
-}

@@ -3,6 +3,16 @@ import { readSnapshot, type WorkbenchDB } from '../../src/lib/db';
 
 /** Known key orders, so matrices of the same scheme line up. */
 const ORDER = [...RFM11_RULES.map((r) => r.key), OTHERS_SEGMENT, ...RFM8_KEYS, ...LIFECYCLE_STAGES];
+const KNOWN = new Set(ORDER);
+/** tier_2 before tier_10, cluster_1 before cluster_2. */
+const NUMERIC = new Intl.Collator('en', { numeric: true });
+
+/** The known keys, then the others of either snapshot (tiers, clusters) in numeric order. */
+function keyOrder(...snapshots: { segment: string[] }[]): string[] {
+  const extra = new Set<string>();
+  for (const s of snapshots) for (const k of s.segment) if (!KNOWN.has(k)) extra.add(k);
+  return [...ORDER, ...[...extra].sort(NUMERIC.compare)];
+}
 
 async function both(db: WorkbenchDB, fromId: string, toId: string) {
   const [from, to] = await Promise.all([readSnapshot(db, fromId), readSnapshot(db, toId)]);
@@ -13,7 +23,7 @@ async function both(db: WorkbenchDB, fromId: string, toId: string) {
 /** Who moved from which segment to which between two snapshots. */
 export async function compareSnapshots(db: WorkbenchDB, fromId: string, toId: string): Promise<MigrationMatrix> {
   const { from, to } = await both(db, fromId, toId);
-  return migrationMatrix(from, to, { order: ORDER });
+  return migrationMatrix(from, to, { order: keyOrder(from, to) });
 }
 
 /** The customers in one cell of the migration matrix (null = new / gone). */

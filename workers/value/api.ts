@@ -3,7 +3,7 @@
  * retention, acquisition economics, and the simple-CLV inputs per group of a grouping.
  */
 import {
-  type Notice, cohortTable, purchaseRatesByGroup, repeatPurchaseRate, retentionRates, revenueRetention, type GroupPurchaseRate,
+  type Notice, cohortTable, defaultCalibrationEnd, purchaseRatesByGroup, repeatPurchaseRate, retentionRates, revenueRetention, type GroupPurchaseRate,
 } from '../../src/lib/domain';
 import type { EngineContext } from '../core/context';
 import type { ProgressCallback } from '../core/api';
@@ -11,10 +11,10 @@ import { yieldToEvents } from '../core/jobs';
 import type { GroupingHandle } from '../segments/api';
 import { resolveGrouping } from '../segments/handles';
 import { runAcquisition } from './acquisition';
-import { runValue } from './fit';
+import { orderSpan, runValue } from './fit';
 
 export interface ValueRequest {
-  /** Calibration end; days after it are the holdout. Default: the last order day. */
+  /** Calibration end; days after it are the holdout. Default: the last third of a long enough history held out (see calibrationDefault). */
   calibrationEndDay?: number;
   timeUnit: 'D' | 'W';
   model: 'bgnbd' | 'pareto';
@@ -80,8 +80,19 @@ export interface AcquisitionOptions {
   grouping?: GroupingHandle;
 }
 
+/** The calibration end a fit uses when the user sets none, and why. */
+export interface CalibrationDefault {
+  calibrationEndDay: number;
+  /** The last order day: the holdout runs from the day after the calibration end to it. */
+  lastDay: number;
+  /** 'value.calibration.holdout' {weeks} or 'value.calibration.noHoldout' {weeks, minWeeks}. */
+  notice: Notice;
+}
+
 export interface ValueApi {
   value(jobId: string, datasetId: string, request: ValueRequest, onProgress?: ProgressCallback): Promise<ValueResult>;
+  /** The default calibration end of the dataset (before any fit); null without orders. */
+  calibrationDefault(datasetId: string): Promise<CalibrationDefault | null>;
   cohorts(datasetId: string, maxMonths?: number): Promise<CohortResult>;
   /** Per group of a grouping: purchases per buyer per year and average order value. */
   segmentRates(datasetId: string, grouping: GroupingHandle): Promise<GroupPurchaseRate[]>;
@@ -99,6 +110,13 @@ export function valueApi(ctx: EngineContext): ValueApi {
         await yieldToEvents();
         return runValue(ds, request, labels, (done, total) => onProgress?.({ phase: 'fitting', done, total }));
       });
+    },
+
+    async calibrationDefault(datasetId) {
+      const { firstDay, lastDay } = orderSpan(ctx.current(datasetId));
+      if (!Number.isFinite(firstDay)) return null;
+      const chosen = defaultCalibrationEnd(firstDay, lastDay);
+      return { calibrationEndDay: chosen.calibrationEndDay, lastDay, notice: chosen.notice };
     },
 
     async cohorts(datasetId, maxMonths = 24) {

@@ -7,7 +7,7 @@
 import {
   bgNbdExpectedPurchases, bgNbdExpectedPurchasesNew, bgNbdProbabilityAlive, bgNbdStandardErrors, customerLifetimeValue, fitBgNbd, fitGammaGamma,
   fitParetoNbd, gammaGammaExpectedSpend, paretoNbdExpectedPurchases, paretoNbdProbabilityAlive, paretoNbdStandardErrors,
-  defaultCalibrationEnd, fitProblems, rfmSummaryColumns,
+  defaultCalibrationEnd, fitProblems, rfmSummaryColumns, userCalibration,
   type BgNbdParams, type ParetoNbdParams,
 } from '../../src/lib/domain';
 import { NO_DAY } from '../../src/lib/domain';
@@ -26,11 +26,7 @@ export function runValue(
 ): ValueResult {
   const o = ds.indexed.orders;
   const n = ds.indexed.customers.id.length;
-  let lastDay = NO_DAY, firstDay = Infinity;
-  for (let i = 0; i < o.length; i++) {
-    if (o.day[i] > lastDay) lastDay = o.day[i];
-    if (o.day[i] < firstDay) firstDay = o.day[i];
-  }
+  const { firstDay, lastDay } = orderSpan(ds);
   if (lastDay === NO_DAY) throw { code: 'model.noOrders' };
   // the user's calibration end, or by default one that leaves a holdout when the history is long enough
   const chosen = request.calibrationEndDay === undefined ? defaultCalibrationEnd(firstDay, lastDay) : null;
@@ -113,7 +109,7 @@ export function runValue(
     lastDay,
     timeUnit: request.timeUnit,
     customers: scored.length,
-    calibration: chosen?.notice ?? { code: 'value.calibration.user', params: { weeks: Math.floor((lastDay - calEnd) / 7) } },
+    calibration: chosen?.notice ?? userCalibration(calEnd, lastDay),
     repeaters: data.frequency.reduce((k, f) => k + (f > 0 ? 1 : 0), 0),
     bgNbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, logLikelihood: bg.logLikelihood, converged: bg.converged, se },
     paretoNbd: pareto
@@ -148,6 +144,17 @@ export function runValue(
     }
     return safe(sum * spend * (r.margin ?? 1));
   }
+}
+
+/** First and last day of any order line (lastDay NO_DAY without orders). */
+export function orderSpan(ds: LoadedDataset): { firstDay: number; lastDay: number } {
+  const o = ds.indexed.orders;
+  let lastDay = NO_DAY, firstDay = Infinity;
+  for (let i = 0; i < o.length; i++) {
+    if (o.day[i] > lastDay) lastDay = o.day[i];
+    if (o.day[i] < firstDay) firstDay = o.day[i];
+  }
+  return { firstDay, lastDay };
 }
 
 type Expectation = (t: number, x: number, tx: number, T: number) => number;

@@ -5,7 +5,7 @@
  * the engine.
  */
 import type { Notice } from '../domain/types';
-import type { LifecycleOptions, TierBasis } from '../domain';
+import { schemeOf, type LifecycleOptions, type TierBasis } from '../domain';
 import type {
   ClusterRequest, ClusterResult, GroupingHandle, LifecycleResult, RfmResult, TiersResult,
 } from '../../../workers/api';
@@ -14,7 +14,7 @@ import { Grouping } from './segments/grouping.svelte';
 import { RfmPanel } from './segments/rfm.svelte';
 import { RulesPanel } from './segments/rules.svelte';
 import { SegmentSelection } from './segments/selection.svelte';
-import { schemeOf, SnapshotsPanel } from './segments/snapshots.svelte';
+import { SnapshotsPanel } from './segments/snapshots.svelte';
 
 export type { PresetChoice } from './segments/rfm.svelte';
 export type { SavedRule } from './segments/rules.svelte';

@@ -62,6 +62,7 @@ export class ValueState {
       this.#grouping = null;
       this.model.clear();
       this.top.clear();
+      void this.model.loadDefault();
       void this.cohorts.load(() => this.#ctx.engine.api.cohorts(id, COHORT_MONTHS));
     }
     if (!fresh && this.#grouping && (!fromSegments || fromSegments.id === this.#grouping.id)) return;

@@ -34,6 +34,18 @@ export function defaultCalibrationEnd(firstDay: number, lastDay: number): Calibr
   return { calibrationEndDay: lastDay - holdoutDays, holdoutDays, notice: { code: 'value.calibration.holdout', params: { weeks: holdoutDays / 7 } } };
 }
 
+/**
+ * Why a calibration end the user set is where it is: 'value.calibration.user' with the whole
+ * weeks held out after it (0 when it is on or after the last order: no holdout).
+ *
+ * @example
+ * userCalibration(100, 128); // { code: 'value.calibration.user', params: { weeks: 4 } }
+ */
+export function userCalibration(calibrationEndDay: number, lastDay: number): Notice {
+  const weeks = Math.max(0, Math.floor((lastDay - Math.min(calibrationEndDay, lastDay)) / 7));
+  return { code: 'value.calibration.user', params: { weeks } };
+}
+
 /** Parameters this close to 0 or this large sit at the edge of what the fit can reach. */
 const TINY = 1e-6;
 const HUGE = 1e6;
@@ -52,11 +64,24 @@ const HUGE = 1e6;
 export function fitProblems(
   model: string, params: Record<string, number>, se: Record<string, number>, dropout: readonly string[],
 ): Notice[] {
-  const bad = Object.keys(params).filter((k) => {
-    const v = params[k], s = se[k];
-    return !Number.isFinite(v) || v <= TINY || v >= HUGE || !Number.isFinite(s) || s <= 0;
-  });
+  const bad = unpinnedParameters(params, se);
   if (!bad.length) return [];
   const code = bad.some((k) => dropout.includes(k)) ? 'model.dropoutUnidentified' : 'model.unidentified';
   return [{ code, params: { model, parameters: bad.join(', ') } }];
+}
+
+/**
+ * The parameters a fit cannot pin down: at a bound (≈ 0 or huge), not finite, or with a standard
+ * error of 0, ∞ or NaN (a missing one counts as unusable). These are what {@link fitProblems} names.
+ *
+ * @param params Fitted values by name.
+ * @param se Standard errors by the same names.
+ * @example
+ * unpinnedParameters({ r: 0.24, a: 1e-9 }, { r: 0.01, a: Infinity }); // ['a']
+ */
+export function unpinnedParameters(params: Record<string, number>, se: Record<string, number>): string[] {
+  return Object.keys(params).filter((k) => {
+    const v = params[k], s = se[k];
+    return !Number.isFinite(v) || v <= TINY || v >= HUGE || !Number.isFinite(s) || s <= 0;
+  });
 }

@@ -1,9 +1,9 @@
 /**
- * The RFM panel: the request (preset, monetary, bins, reference, analysis day, own bin edges,
- * the user's own rule order) and its result. Every change segments again.
+ * The RFM panel: the request (preset, monetary, bins, binning, reference, analysis day, own bin
+ * edges, the user's own rule order) and its result. Every change segments again.
  */
 import type { Notice } from '../../domain/types';
-import type { SegmentRule } from '../../domain';
+import type { RfmBinning, SegmentRule } from '../../domain';
 import { RFM11_RULES } from '../../domain';
 import { getSetting, setSetting } from '../../db';
 import type { GroupingHandle, RfmRequest, RfmResult } from '../../../../workers/api';
@@ -23,6 +23,7 @@ export class RfmPanel {
   #bins = $state(5);
   #reference = $state<'mean' | 'median'>('mean');
   #analysisDay = $state<number | undefined>(undefined);
+  #method = $state<RfmBinning>('tie-aware');
   #customRules = $state.raw<SegmentRule[]>([...RFM11_RULES]);
   #thresholds = $state.raw<Thresholds>({});
 
@@ -37,6 +38,8 @@ export class RfmPanel {
   get bins(): number { return this.#bins; }
   get reference(): 'mean' | 'median' { return this.#reference; }
   get analysisDay(): number | undefined { return this.#analysisDay; }
+  /** How bin edges are found where the user gave none: tie-aware (the default) or strict quantiles. */
+  get method(): RfmBinning { return this.#method; }
   get customRules(): SegmentRule[] { return this.#customRules; }
   get thresholds(): Thresholds { return this.#thresholds; }
   get result(): RfmResult | null { return this.#grouping.result; }
@@ -60,6 +63,7 @@ export class RfmPanel {
       analysisDay: this.#analysisDay, monetary: this.#monetary, bins: this.#bins, reference: this.#reference,
       thresholds: { ...this.#thresholds },
       preset: this.#preset === 'custom' ? this.#customRules : this.#preset,
+      method: this.#method,
     };
   }
 
@@ -86,9 +90,12 @@ export class RfmPanel {
     await this.run();
   }
 
-  async setOptions(o: { monetary?: 'total' | 'average'; bins?: number; reference?: 'mean' | 'median'; analysisDay?: number | undefined }): Promise<void> {
+  async setOptions(o: {
+    monetary?: 'total' | 'average'; bins?: number; reference?: 'mean' | 'median'; analysisDay?: number | undefined; method?: RfmBinning;
+  }): Promise<void> {
     if (o.monetary) this.#monetary = o.monetary;
     if (o.bins) this.#bins = o.bins;
+    if (o.method) this.#method = o.method;
     if (o.reference) this.#reference = o.reference;
     if ('analysisDay' in o) this.#analysisDay = o.analysisDay;
     await this.run();
