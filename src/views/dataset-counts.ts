@@ -12,3 +12,15 @@ export function datasetCountsText(counts: DatasetRow['counts']): string {
   const params = { customers: n(counts.customers), orders: n(counts.orders), surveys: n(counts.surveys), interactions: n(counts.interactions) };
   return i18n.t(counts.customers === 0 && counts.orders > 0 ? 'dataset.countsFromOrders' : 'dataset.counts', params);
 }
+
+/** The rows of one import, in words: only the kinds it has ('69,659 order lines'). */
+export function importRowsText(rows: DatasetRow['counts']): string {
+  const n = (v: number) => formatNumber(v, i18n.locale);
+  const parts = [
+    rows.customers ? i18n.t('imports.rowsCustomers', { count: n(rows.customers) }) : '',
+    rows.orders ? i18n.t('imports.rowsOrders', { count: n(rows.orders) }) : '',
+    rows.surveys ? i18n.t('imports.rowsSurveys', { count: n(rows.surveys) }) : '',
+    rows.interactions ? i18n.t('imports.rowsInteractions', { count: n(rows.interactions) }) : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(i18n.locale === 'zh' ? '、' : ', ') : i18n.t('imports.rowsNone');
+}

@@ -13,7 +13,7 @@ const preview = (over: Partial<FilePreview> = {}): FilePreview => ({
 });
 
 function importer(p: FilePreview, db: WorkbenchDB) {
-  return new Importer(fakeDatasets({ preview: vi.fn(async () => p), importFiles: vi.fn() }, { db }));
+  return new Importer(fakeDatasets({ preview: vi.fn(async () => p), hashFile: vi.fn(async () => 'f'.repeat(64)), importFiles: vi.fn() }, { db }));
 }
 
 describe('Importer', () => {

@@ -19,14 +19,17 @@ const preview: FilePreview = {
 
 const result: ImportResult = {
   committed: true, datasetId: 'ds-1', pseudonymised: { ids: 1, names: 0, keptMapping: false },
-  files: [{ fileName: 'orders.csv', kind: 'orders', encoding: 'utf-8', rejects: [], stats: {
-    rows: 1, accepted: 1, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, customers: 1, orderIds: 0, amount: 5, minDay: 0, maxDay: 0,
+  replaced: [],
+  files: [{ fileName: 'orders.csv', kind: 'orders', encoding: 'utf-8', rejects: [], sha256: 'a'.repeat(64), outcome: 'imported', earlier: [], stats: {
+    rows: 1, accepted: 1, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, existing: 0, existingSkipped: 0, customers: 1, orderIds: 0,
+    amount: 5, minDay: 0, maxDay: 0,
   } }],
 };
 
 function fakeWorkspace(status: PseudonymStatus = { key: false, mappings: [] }) {
   const api = {
     preview: vi.fn(async () => preview),
+    hashFile: vi.fn(async () => 'a'.repeat(64)),
     importFiles: vi.fn(async () => result),
     snapshotAfterImport: vi.fn(async (): Promise<SnapshotRow> => ({ id: 's', datasetId: 'ds-1', createdAt: 1, scheme: 'rfm11', label: '', auto: true, counts: {} })),
     pseudonymStatus: vi.fn(async () => status),

@@ -91,6 +91,102 @@ describe('atomic import', () => {
   });
 });
 
+describe('atomic import with the options against doubling', () => {
+  /** The demo with one import of `file` into it (so it has an earlier import to replace), and a snapshot of the state. */
+  async function withImport(file: File) {
+    const demo = await withDemo();
+    const { db, engine, id } = demo;
+    const first = await importOne(engine, file, { datasetId: id });
+    expect(first.committed).toBe(true);
+    const before = { row: await db.datasets.get(id), batches: await db.batches.toArray(), chunks: await db.chunks.count() };
+    const unchanged = async () => {
+      expect(await db.datasets.get(id)).toEqual(before.row);
+      expect(await db.batches.toArray()).toEqual(before.batches);
+      expect(await db.chunks.count()).toBe(before.chunks);
+    };
+    return { ...demo, unchanged };
+  }
+
+  it('changes nothing when an import replacing an earlier one is cancelled mid-way', async () => {
+    const file = textFile('big.csv', ordersCsv(150_000));
+    const { db, engine, id, unchanged } = await withImport(file);
+    const preview = await engine.preview(file);
+    let asked = false;
+    await expect(
+      engine.importFiles('cancel-replace', [{ file, settings: settingsOf(preview), ifImported: 'replace' }], { datasetId: id }, (p) => {
+        if (!asked && p.done > 0) {
+          asked = true;
+          engine.cancel('cancel-replace');
+        }
+      }),
+    ).rejects.toEqual({ code: 'job.cancelled' });
+    expect(asked).toBe(true);
+    await unchanged();
+    db.close();
+  });
+
+  it('changes nothing when a file of the import fails after the replacing file was read', async () => {
+    const file = textFile('orders.csv', ordersCsv(2000));
+    const { db, engine, id, unchanged } = await withImport(file);
+    const broken = textFile('broken.csv', ordersCsv(100_000).replace(/\n$/, '') + '\nC1,O-last,2024-01-01,"12\n');
+    const files = [
+      { file, settings: settingsOf(await engine.preview(file)), ifImported: 'replace' as const },
+      { file: broken, settings: settingsOf(await engine.preview(broken)) },
+    ];
+    await expect(engine.importFiles('fails', files, { datasetId: id })).rejects.toMatchObject({ code: 'import.unbalancedQuotes' });
+    await unchanged();
+    db.close();
+  });
+
+  it('keeps the earlier import when the file replacing it has no readable row', async () => {
+    const file = textFile('orders.csv', ordersCsv(2000));
+    const { db, engine, id, unchanged } = await withImport(file);
+    const preview = await engine.preview(file);
+    // the amount read from the order id column: every row is rejected
+    const settings = settingsOf(preview, { mapping: { ...preview.mapping, amount: preview.mapping.orderId, orderId: null } });
+    const result = await engine.importFiles('empty-replace', [{ file, settings, ifImported: 'replace' }], { datasetId: id });
+    expect(result).toMatchObject({ committed: false, reason: 'replaceWithoutRows', replaced: [] });
+    expect(result.files[0].stats).toMatchObject({ accepted: 0, rejected: 2000 });
+    await unchanged();
+    db.close();
+  });
+
+  it('keeps the earlier import when the commit that replaces it fails', async () => {
+    const file = textFile('orders.csv', ordersCsv(2000));
+    const { db, engine, id, unchanged } = await withImport(file);
+    const preview = await engine.preview(file);
+    const fail = () => {
+      throw new Error('disk gone');
+    };
+    db.datasets.hook('updating', fail);
+    await expect(engine.importFiles('commit-fails', [{ file, settings: settingsOf(preview), ifImported: 'replace' }], { datasetId: id }))
+      .rejects.toMatchObject({ code: 'error.unexpected' });
+    db.datasets.hook('updating').unsubscribe(fail);
+    await unchanged();
+    db.close();
+  });
+
+  it('changes nothing when an import skipping known orders is cancelled mid-way', async () => {
+    const { db, engine, id, unchanged } = await withImport(textFile('orders.csv', ordersCsv(2000)));
+    const file = textFile('overlapping.csv', ordersCsv(150_000)); // its first 2,000 orders are known
+    const preview = await engine.preview(file);
+    let asked = false;
+    await expect(
+      engine.importFiles('cancel-known', [{ file, settings: settingsOf(preview) }], { datasetId: id }, (p) => {
+        if (!asked && p.done > 0) {
+          asked = true;
+          engine.cancel('cancel-known');
+        }
+      }),
+    ).rejects.toEqual({ code: 'job.cancelled' });
+    await unchanged();
+    // and done to the end, it skips exactly the known ones
+    const done = await engine.importFiles('known', [{ file, settings: settingsOf(preview) }], { datasetId: id });
+    expect(done.files[0].stats).toMatchObject({ accepted: 148_000, existingSkipped: 2000 });
+    db.close();
+  });
+});
+
 describe('bad files get a clear message', () => {
   const engine = createEngine(openDatabase('bad-files'));
 

@@ -63,11 +63,16 @@ export interface CommitOptions {
   dataset?: DatasetRow;
   /** Drop the dataset's other batches, chunks, edits and snapshots in the same transaction (a reset). */
   replace?: boolean;
+  /**
+   * Remove these committed batches of the dataset (with their chunks and rows in the counts) in
+   * the same transaction: an import that replaces an earlier one. Ids no longer stored are ignored.
+   */
+  removeBatches?: readonly string[];
 }
 
 /** Make a pending batch visible, in one transaction with the dataset row it belongs to. */
 export async function commitBatch(db: WorkbenchDB, batch: BatchRow, options: CommitOptions = {}): Promise<void> {
-  const { dataset, replace = false } = options;
+  const { dataset, replace = false, removeBatches = [] } = options;
   await db.transaction('rw', [db.batches, db.datasets, db.chunks, db.customerEdits, db.snapshots, db.snapshotData], async () => {
     const stored = await db.batches.get(batch.id);
     if (!stored || stored.status !== 'pending') throw new Error(`Batch ${batch.id} is not pending`);
@@ -75,15 +80,39 @@ export async function commitBatch(db: WorkbenchDB, batch: BatchRow, options: Com
     const row = dataset ?? existing;
     if (!row) throw new Error(`Dataset ${batch.datasetId} does not exist`);
     const fresh = replace || !existing;
+    const removed = fresh ? emptyCounts() : await dropBatches(db, batch.datasetId, removeBatches.filter((id) => id !== batch.id));
     const counts = { ...row.counts };
-    for (const kind of ['customers', 'orders', 'surveys', 'interactions'] as TableKind[]) {
-      counts[kind] = (fresh ? 0 : (counts[kind] ?? 0)) + (batch.tables[kind]?.rows ?? 0);
+    for (const kind of TABLE_KINDS) {
+      counts[kind] = Math.max(0, (fresh ? 0 : (counts[kind] ?? 0)) - removed[kind]) + (batch.tables[kind]?.rows ?? 0);
     }
     if (replace) await dropDatasetData(db, batch.datasetId, new Set([batch.id]));
     await db.datasets.put({ ...row, counts, updatedAt: Date.now() });
     await db.batches.put({ ...batch, status: 'committed', committedAt: Date.now() });
   });
   batch.status = 'committed';
+}
+
+const TABLE_KINDS: readonly TableKind[] = ['customers', 'orders', 'surveys', 'interactions'];
+
+function emptyCounts(): Record<TableKind, number> {
+  return { customers: 0, orders: 0, surveys: 0, interactions: 0 };
+}
+
+/**
+ * Inside a transaction over batches and chunks: remove these committed batches of a dataset with
+ * their chunks; returns the rows removed per kind (to take off the dataset's counts). Ids that are
+ * not a committed batch of the dataset are left alone.
+ */
+export async function dropBatches(db: WorkbenchDB, datasetId: string, ids: readonly string[]): Promise<Record<TableKind, number>> {
+  const removed = emptyCounts();
+  for (const id of new Set(ids)) {
+    const b = await db.batches.get(id);
+    if (!b || b.datasetId !== datasetId || b.status !== 'committed') continue;
+    await db.chunks.where('batchId').equals(id).delete();
+    await db.batches.delete(id);
+    for (const kind of TABLE_KINDS) removed[kind] += b.tables[kind]?.rows ?? 0;
+  }
+  return removed;
 }
 
 /**

@@ -12,3 +12,4 @@ export * from './forget';
 export * from './pseudonyms';
 export * from './watch';
 export * from './connection';
+export * from './imports';

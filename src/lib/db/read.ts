@@ -5,13 +5,19 @@ import type { ChunkRow, WorkbenchDB } from './schema';
 
 const KINDS: TableKind[] = ['customers', 'orders', 'surveys', 'interactions'];
 
-/** The stored chunks of a dataset's committed batches, in write order (no decoding). */
-export async function readChunks(db: WorkbenchDB, datasetId: string): Promise<ChunkRow[]> {
+/**
+ * The stored chunks of a dataset's committed batches, in write order (no decoding); optionally
+ * of one kind only, and leaving out some batches (those an import is about to replace).
+ */
+export async function readChunks(
+  db: WorkbenchDB, datasetId: string, options: { kind?: TableKind; except?: ReadonlySet<string> } = {},
+): Promise<ChunkRow[]> {
   const batches = await committedBatches(db, datasetId);
   const out: ChunkRow[] = [];
   for (const b of batches) {
+    if (options.except?.has(b.id)) continue;
     const chunks = await db.chunks.where('[batchId+seq]').between([b.id, -Infinity], [b.id, Infinity]).toArray();
-    out.push(...chunks);
+    out.push(...(options.kind ? chunks.filter((c) => c.kind === options.kind) : chunks));
   }
   return out;
 }

@@ -5,6 +5,8 @@
  * - `datasets`: one row per dataset (name, currency, origin, row counts).
  * - `batches`: the manifest of each write (import, demo): pending until committed in one short
  *   transaction; readers see committed batches only; pending leftovers are swept at start-up.
+ *   An import's batch lists its files with their SHA-256 (not indexed: a dataset has few batches),
+ *   so a file imported again is recognised; Data & storage lists and removes batches.
  * - `chunks`: columnar data (orders, customers, surveys, interactions) as Arrow IPC bytes,
  *   keyed by batch and sequence number, each with the layout it was written with.
  * - `customerEdits`: per-customer corrections, notes and tags, overriding imported values.
@@ -17,6 +19,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { TableKind } from '../domain/types';
+import type { ImportKind } from '../domain/import/fields';
 
 export const DB_NAME = 'customer-strategy-workbench';
 
@@ -39,6 +42,15 @@ export interface DatasetRow {
 
 export type BatchStatus = 'pending' | 'committed';
 
+/** One imported file of a batch: recognised by its content when it is imported again. */
+export interface BatchFile {
+  name: string;
+  size: number;
+  kind: ImportKind;
+  /** SHA-256 of the file's bytes, lowercase hex. */
+  sha256: string;
+}
+
 export interface BatchRow {
   id: string;
   datasetId: string;
@@ -49,6 +61,8 @@ export interface BatchRow {
   committedAt?: number;
   /** Rows and chunks written per table kind. */
   tables: Partial<Record<TableKind, { rows: number; chunks: number }>>;
+  /** The files an import read (absent for the demo and for imports made before file hashes were kept). */
+  files?: BatchFile[];
 }
 
 export interface ChunkRow {

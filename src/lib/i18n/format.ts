@@ -86,6 +86,14 @@ export function formatTimestamp(ms: number | null | undefined, locale: Locale): 
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }
 
+/** A moment as a date and time of day in the user's own time zone (two imports of one day differ). */
+export function formatDateTime(ms: number | null | undefined, locale: Locale): string {
+  if (ms == null || !Number.isFinite(ms)) return DASH;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(ms);
+}
+
 /** A byte count (storage usage). */
 export function formatBytes(bytes: number | null | undefined, locale: Locale): string {
   if (bytes == null || !Number.isFinite(bytes)) return DASH;

@@ -1,11 +1,13 @@
 /**
  * The import flow's state: files picked, their previews and settings (encoding, delimiter,
- * mapping, date order), the target dataset, and the result with its rejects.
+ * mapping, date order), the target dataset, and the result with its rejects. Each file's content
+ * hash tells, before the import runs, whether it was imported into the target dataset already
+ * (the user then chooses to skip it, replace that import, or import it anyway).
  */
 import type { Notice } from '../domain/types';
 import { missingFields, toCsv, type DateOrder, type ImportKind } from '../domain/import';
-import { getSetting, setSetting, toNotice } from '../db';
-import type { FilePreview, ImportResult, ImportSettings, ImportTarget, PreviewOverrides } from '../../../workers/api';
+import { getSetting, listAllImports, setSetting, toNotice, type DatasetRow, type ImportRecord } from '../db';
+import type { FilePreview, ImportResult, ImportSettings, ImportTarget, PreviewOverrides, RepeatChoice } from '../../../workers/api';
 import type { DatasetsContext } from './context';
 
 export interface PendingFile {
@@ -13,6 +15,10 @@ export interface PendingFile {
   file: File;
   preview: FilePreview;
   settings: ImportSettings;
+  /** SHA-256 of the file's bytes; null while it is being computed. */
+  sha256: string | null;
+  /** What to do if the target dataset already holds an import of this content (default 'skip'). */
+  ifImported: RepeatChoice;
 }
 
 export type TargetChoice = 'current' | 'new';
@@ -29,6 +35,7 @@ function settingsFrom(preview: FilePreview, previous?: ImportSettings): ImportSe
     mapping: { ...preview.mapping },
     dateOrder: preview.dateOrder,
     dropDuplicates: previous?.dropDuplicates ?? false,
+    keepExistingOrders: previous?.keepExistingOrders ?? false,
   };
 }
 
@@ -44,6 +51,9 @@ export class Importer {
   /** The user's choice; null until they make one (then a pseudonymised target dataset decides). */
   #pseudonymise = $state<boolean | null>(null);
   #keepMapping = $state(true);
+  /** The imports of every dataset, to recognise files imported before. */
+  #imports = $state.raw<Readonly<Record<string, ImportRecord[]>>>({});
+  #importsRequest = 0;
 
   constructor(ctx: DatasetsContext) {
     this.#ctx = ctx;
@@ -78,7 +88,70 @@ export class Importer {
   }
 
   get ready(): boolean {
-    return this.#files.length > 0 && this.#files.every((f) => this.problems(f).length === 0) && !this.#ctx.engine.job;
+    return this.#files.length > 0 && this.#files.every((f) => this.problems(f).length === 0 && f.sha256 !== null)
+      && !this.allSkipped && !this.#ctx.engine.job;
+  }
+
+  /** The import goes into the current dataset (the one files are compared with). */
+  get #intoCurrent(): DatasetRow | null {
+    return this.target === 'current' ? this.#ctx.current : null;
+  }
+
+  /** The existing dataset the files go into; null for a new dataset. */
+  get targetDataset(): DatasetRow | null {
+    return this.#intoCurrent;
+  }
+
+  /** Earlier imports of this file's content into the target dataset, oldest first (none for a new dataset). */
+  earlier(f: PendingFile): ImportRecord[] {
+    const into = this.#intoCurrent;
+    if (!into || f.sha256 === null) return [];
+    return (this.#imports[into.id] ?? []).filter((r) => r.files.some((x) => x.sha256 === f.sha256));
+  }
+
+  /** With a new dataset as target: an existing dataset that already holds this file (the newest import), if any. */
+  elsewhere(f: PendingFile): { dataset: DatasetRow; record: ImportRecord } | null {
+    if (this.#intoCurrent || f.sha256 === null) return null;
+    let found: { dataset: DatasetRow; record: ImportRecord } | null = null;
+    for (const dataset of this.#ctx.datasets) {
+      for (const record of this.#imports[dataset.id] ?? []) {
+        if (record.files.some((x) => x.sha256 === f.sha256) && (!found || record.importedAt > found.record.importedAt)) found = { dataset, record };
+      }
+    }
+    return found;
+  }
+
+  /** An earlier file of this list with the same content (it is imported once). */
+  sameAs(f: PendingFile): PendingFile | null {
+    if (f.sha256 === null) return null;
+    const i = this.#files.findIndex((x) => x.key === f.key);
+    return this.#files.slice(0, Math.max(0, i)).find((x) => x.sha256 === f.sha256) ?? null;
+  }
+
+  /** The file would be left out: imported before and set to skip, or a copy of a file above. */
+  skipped(f: PendingFile): boolean {
+    return (this.earlier(f).length > 0 && f.ifImported === 'skip') || (this.sameAs(f) !== null && f.ifImported !== 'anyway');
+  }
+
+  /** Every file would be left out: there is nothing to import. */
+  get allSkipped(): boolean {
+    return this.#files.length > 0 && this.#files.every((f) => this.skipped(f));
+  }
+
+  /** Lines of orders already in the dataset are compared (an orders file into the current dataset). */
+  checksExistingOrders(f: PendingFile): boolean {
+    return f.settings.kind === 'orders' && this.#intoCurrent !== null && !this.skipped(f) && f.ifImported !== 'anyway';
+  }
+
+  /** Read again which imports every dataset holds (after an import, a removal, another dataset). */
+  async loadImports(): Promise<void> {
+    const request = ++this.#importsRequest;
+    try {
+      const all = await listAllImports(this.#ctx.db);
+      if (request === this.#importsRequest) this.#imports = all;
+    } catch (error) {
+      if (request === this.#importsRequest) this.#error = toNotice(error);
+    }
   }
 
   /** Preview newly picked files. */
@@ -87,12 +160,20 @@ export class Importer {
     this.#result = null;
     this.#reading = true;
     try {
+      const added: PendingFile[] = [];
       for (const file of files) {
         const preview = await this.#ctx.engine.api.preview(file);
-        const pending: PendingFile = { key: `f${++nextKey}`, file, preview, settings: settingsFrom(preview) };
+        const pending: PendingFile = { key: `f${++nextKey}`, file, preview, settings: settingsFrom(preview), sha256: null, ifImported: 'skip' };
         await this.#remembered(pending);
         this.#files = [...this.#files, pending];
+        added.push(pending);
         if (!this.#newName) this.#newName = file.name.replace(/\.[^.]+$/, '');
+      }
+      await this.loadImports();
+      for (const pending of added) {
+        const sha256 = await this.#ctx.engine.api.hashFile(pending.file);
+        const now = this.#files.find((x) => x.key === pending.key);
+        if (now) this.#replace({ ...now, sha256 });
       }
     } catch (error) {
       this.#error = toNotice(error);
@@ -136,6 +217,17 @@ export class Importer {
     this.#update(key, (s) => ({ ...s, dropDuplicates }));
   }
 
+  /** Import lines of orders that the dataset already holds, too (default: skip them). */
+  setKeepExistingOrders(key: string, keepExistingOrders: boolean): void {
+    this.#update(key, (s) => ({ ...s, keepExistingOrders }));
+  }
+
+  /** What to do with a file imported before: skip it, replace that import, or import it anyway. */
+  setIfImported(key: string, ifImported: RepeatChoice): void {
+    const f = this.#files.find((x) => x.key === key);
+    if (f) this.#replace({ ...f, ifImported });
+  }
+
   async setKind(key: string, kind: ImportKind): Promise<void> {
     await this.reread(key, { kind });
   }
@@ -163,16 +255,19 @@ export class Importer {
     const target: ImportTarget = this.pseudonymise ? { ...where, pseudonymise: { keepMapping: this.#keepMapping } } : where;
     try {
       const result = await this.#ctx.engine.run('job.importing', (jobId, onProgress) =>
-        this.#ctx.engine.api.importFiles(jobId, this.#files.map((f) => ({ file: f.file, settings: f.settings })), target, onProgress),
+        this.#ctx.engine.api.importFiles(
+          jobId, this.#files.map((f) => ({ file: f.file, settings: f.settings, ifImported: f.ifImported })), target, onProgress,
+        ),
       );
       this.#result = result;
       if (result.committed) {
         for (const f of this.#files) {
           if (f.preview.signature) await setSetting(this.#ctx.db, `mapping:${f.preview.signature}`, f.settings.mapping);
         }
-        const label = this.#files.map((f) => f.file.name).join(', ').slice(0, 120);
+        const label = result.files.filter((f) => f.outcome !== 'skipped').map((f) => f.fileName).join(', ').slice(0, 120);
         this.#files = [];
         await this.#ctx.select(result.datasetId);
+        await this.loadImports();
         // a dated snapshot of the default RFM segments at each import, for later migration views
         await this.#ctx.engine.api.snapshotAfterImport(result.datasetId, label).catch(() => undefined);
       }

@@ -179,6 +179,24 @@ export class Workspace implements DatasetContext, DatasetsContext, SyncedWorkspa
     });
   }
 
+  /**
+   * Remove one import of a dataset (the view asks for confirmation): its rows go in one step and
+   * the dataset, if it is the current one, is loaded again. The last import leaves it empty.
+   * Resolves with whether it was removed.
+   */
+  async removeImport(datasetId: string, batchId: string, label: string): Promise<boolean> {
+    let done = false;
+    await this.#guard(async () => {
+      const { dataset, empty } = await this.engine.api.removeImport(datasetId, batchId);
+      this.#datasets = await listDatasets(this.db);
+      const params = { file: label, name: dataset.name };
+      this.#notices.showInfo({ code: empty ? 'imports.removedLast' : 'imports.removed', params });
+      done = true;
+      if (this.#currentId === datasetId) await this.select(datasetId);
+    });
+    return done;
+  }
+
   /** Forget one customer everywhere in the current dataset (the view asks for confirmation). */
   async forget(customerId: string): Promise<boolean> {
     const id = this.#currentId;

@@ -9,6 +9,7 @@ import type { ImportKind } from './fields';
 import { normaliseId } from './ids';
 import { parseNumber } from './numbers';
 import { HASH_SEED, HashSet64, hashString } from './hash-set';
+import { normaliseGender } from '../gender';
 
 export type RejectReason = 'missingId' | 'badDate' | 'badAmount' | 'badNumber' | 'outOfRange' | 'columnCount';
 
@@ -32,6 +33,13 @@ export interface ConvertOptions {
   maxRejects?: number;
   /** Rows per finished chunk handed out by takeFull() (default 65,536). */
   chunkRows?: number;
+  /**
+   * Orders already in the dataset before this import (see ExistingOrders): a line of such an
+   * order is counted in `existing`, and skipped unless `keepExisting`. Lines of one order within
+   * the file are never compared with each other. `customerId` is the line's (as in the file).
+   */
+  existing?: { has(orderId: string, isReturn: boolean, customerId: string): boolean };
+  keepExisting?: boolean;
 }
 
 export interface ConvertStats {
@@ -42,6 +50,10 @@ export interface ConvertStats {
   /** Rows identical to an earlier row of the file. */
   duplicates: number;
   duplicatesDropped: number;
+  /** Order lines of an order already in the dataset before this import (a return: of a return of it). */
+  existing: number;
+  /** Of those, skipped (not imported). */
+  existingSkipped: number;
   customers: number;
   /** Distinct order ids among accepted rows (0 when the file has no order id column). */
   orderIds: number;
@@ -54,9 +66,6 @@ export interface ConvertStats {
 type Builder = Record<string, unknown[]>;
 
 const RETURN_WORDS = new Set(['1', 'y', 'yes', 'true', 't', 'return', 'returned', '是', '退货', '退', '退款']);
-const GENDER: Record<string, string> = {
-  m: 'M', male: 'M', man: 'M', '男': 'M', '男性': 'M', f: 'F', female: 'F', woman: 'F', '女': 'F', '女性': 'F',
-};
 
 const hashState: [number, number] = [0, 0];
 
@@ -77,11 +86,16 @@ function hashOne(s: string): void {
   hashString(s, hashState);
 }
 
-export class RowConverter {
-  readonly stats: ConvertStats = {
-    rows: 0, accepted: 0, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, customers: 0, orderIds: 0,
-    amount: 0, minDay: null, maxDay: null,
+/** The counts of a file no row of which was read. */
+export function emptyStats(): ConvertStats {
+  return {
+    rows: 0, accepted: 0, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, existing: 0, existingSkipped: 0,
+    customers: 0, orderIds: 0, amount: 0, minDay: null, maxDay: null,
   };
+}
+
+export class RowConverter {
+  readonly stats: ConvertStats = emptyStats();
   readonly rejects: Reject[] = [];
   #options: ConvertOptions;
   #columns = 0;
@@ -125,7 +139,7 @@ export class RowConverter {
       this.#options.kind === 'orders' ? this.#order(fields, line)
       : this.#options.kind === 'customers' ? this.#customer(fields, line)
       : this.#survey(fields, line);
-    if (ok) {
+    if (ok === true) {
       s.accepted++;
       this.#pending++;
       if (this.pending >= (this.#options.chunkRows ?? 65_536)) this.#ready.push(this.take());
@@ -194,7 +208,8 @@ export class RowConverter {
     return v;
   }
 
-  #order(fields: string[], line: number): boolean {
+  /** true: accepted; false: rejected; 'existing': its order was already in the dataset (skipped). */
+  #order(fields: string[], line: number): boolean | 'existing' {
     const id = this.#id(fields, line);
     if (id === false) return false;
     const day = this.#day(fields, line, 'date', true);
@@ -218,12 +233,19 @@ export class RowConverter {
     const orderRaw = this.#col('orderId') === null ? null : normaliseId(this.#text(fields, 'orderId'));
     const flag = this.#text(fields, 'returnFlag').trim().toLowerCase();
     const isReturn = amount < 0 || qty < 0 || (orderRaw !== null && /^c\d/i.test(orderRaw)) || RETURN_WORDS.has(flag);
+    // Without an order id, an order is a customer's purchase day (DESIGN.md → RFM).
+    const orderId = orderRaw ?? `${id}|${day}`;
+    if (this.#options.existing?.has(orderId, isReturn, id)) {
+      this.stats.existing++;
+      if (!this.#options.keepExisting) {
+        this.stats.existingSkipped++;
+        return 'existing';
+      }
+    }
     if (isReturn) {
       amount = -Math.abs(amount);
       this.stats.returns++;
     }
-    // Without an order id, an order is a customer's purchase day (DESIGN.md → RFM).
-    const orderId = orderRaw ?? `${id}|${day}`;
     const b = this.#builder;
     b.customerId.push(id);
     b.orderId.push(orderId);
@@ -248,7 +270,8 @@ export class RowConverter {
     const b = this.#builder;
     b.id.push(id);
     b.name.push(this.#text(fields, 'name').trim());
-    b.gender.push(GENDER[gender.toLowerCase()] ?? gender.slice(0, 20));
+    // 男 / Male / ｆ … become M or F; other codes (1 / 2) are kept, since no file says what they mean
+    b.gender.push(normaliseGender(gender).slice(0, 20));
     b.birthDay.push(birthDay);
     b.city.push(this.#text(fields, 'city').trim());
     b.province.push(this.#text(fields, 'province').trim());

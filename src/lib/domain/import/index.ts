@@ -14,3 +14,4 @@ export type { ImportEncoding as TextEncodingName } from './encoding';
 export * from './mapping';
 export * from './stream-decoder';
 export * from './hash-set';
+export * from './existing-orders';

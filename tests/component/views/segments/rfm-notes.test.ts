@@ -25,7 +25,7 @@ async function setUp() {
   const segs = new SegmentsState(fakeContext(api));
   await segs.ensure();
   await segs.rfm.setOptions({ method: 'quantile' });
-  const view = render(RfmNotes, { result: segs.rfm.result!, busy: false, onmethod: (method) => segs.rfm.setOptions({ method }) });
+  const view = render(RfmNotes, { result: segs.rfm.result!, busy: false, onmethod: (method: 'quantile' | 'tie-aware') => segs.rfm.setOptions({ method }) });
   return { api, segs, view };
 }
 

@@ -5,7 +5,7 @@ import { flushSync, tick } from 'svelte';
 import RulesPanel from '../../../../src/views/segments/RulesPanel.svelte';
 import { SegmentsState } from '../../../../src/lib/state/segments.svelte';
 import { i18n } from '../../../../src/lib/i18n/i18n.svelte';
-import type { FieldValueCounts, RuleGroup } from '../../../../src/lib/domain';
+import { validateRule, type FieldValueCounts, type RuleGroup } from '../../../../src/lib/domain';
 import type { RuleResult } from '../../../../workers/api';
 import { fakeContext } from '../../fakes';
 
@@ -18,9 +18,10 @@ const VALUES: Record<string, FieldValueCounts> = {
 
 function setUp() {
   const api = {
-    rule: vi.fn(async (_id: string, group: RuleGroup): Promise<RuleResult> => ({
-      size: 10, share: 0.1, revenue: 100, revenueShare: 0.1, problems: [], handle: { id: JSON.stringify(group), definition: { kind: 'rule', group } },
-    })),
+    rule: vi.fn(async (_id: string, group: RuleGroup): Promise<RuleResult> => {
+      const problems = validateRule(group);
+      return { size: 10, share: 0.1, revenue: 100, revenueShare: 0.1, problems, handle: problems.length ? null : { id: JSON.stringify(group), definition: { kind: 'rule', group } } };
+    }),
     fieldValues: vi.fn(async (_id: string, field: string) => VALUES[field]),
     persona: vi.fn(async () => null),
   };
@@ -138,5 +139,20 @@ describe('rule builder: values from the data', () => {
     await fireEvent.click(screen.getByRole('button', { name: '添加条件' }));
     const ops = screen.getAllByRole('combobox', { name: '条件' }).at(-1)! as HTMLSelectElement;
     expect([...ops.options].map((o) => o.textContent)).toEqual(['等于', '不等于', '属于', '包含', '开头是']);
+  });
+
+  it('words a bad value next to its condition, naming the field as the builder does', async () => {
+    setUp();
+    const orders = screen.getByRole('textbox', { name: 'Value' });
+    await fireEvent.input(orders, { target: { value: 'many' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(
+      'Condition 1: The value for “Orders” is missing or has the wrong form. Enter what the condition needs: a number, a text, values separated by commas, or a range such as 18-35.',
+    ));
+    expect(orders.getAttribute('aria-invalid')).toBe('true');
+    i18n.locale = 'zh';
+    flushSync();
+    expect(screen.getByRole('alert').textContent).toContain('条件 1：“订单数”的值缺失或格式不对');
+    await fireEvent.input(orders, { target: { value: '2' } });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 });

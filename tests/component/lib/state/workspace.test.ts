@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../src/lib/state/workspace.svelte';
-import { Notices } from '../../src/lib/state/notices.svelte';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { fakeEngine, freshDatabase } from './fakes';
+import { Workspace } from '../../../../src/lib/state/workspace.svelte';
+import { Notices } from '../../../../src/lib/state/notices.svelte';
+import { i18n } from '../../../../src/lib/i18n/i18n.svelte';
+import { fakeEngine, freshDatabase } from '../../fakes';
 
 describe('the active-customer window', () => {
   it('refuses 0, −5, 2.5 and an empty field with a reason in words, and keeps the last valid window', async () => {

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
-import Alerts from '../../src/views/Alerts.svelte';
-import { AlertsState } from '../../src/lib/state/alerts.svelte';
-import { privacy } from '../../src/lib/state/privacy.svelte';
-import { dayFromCivil } from '../../src/lib/domain';
-import type { WarningsResult } from '../../workers/api';
-import { fakeContext } from './fakes';
+import Alerts from '../../../src/views/Alerts.svelte';
+import { AlertsState } from '../../../src/lib/state/alerts.svelte';
+import { privacy } from '../../../src/lib/state/privacy.svelte';
+import { dayFromCivil } from '../../../src/lib/domain';
+import type { WarningsResult } from '../../../workers/api';
+import { fakeContext } from '../fakes';
 
 const asOf = dayFromCivil(2024, 6, 30);
 const result: WarningsResult = {

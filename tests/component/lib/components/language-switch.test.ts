@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import LanguageSwitch from '../../src/lib/components/LanguageSwitch.svelte';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
+import LanguageSwitch from '../../../../src/lib/components/LanguageSwitch.svelte';
+import { i18n } from '../../../../src/lib/i18n/i18n.svelte';
 
 describe('LanguageSwitch', () => {
   it('toggles the interface language and remembers it', async () => {
@@ -19,7 +19,7 @@ describe('LanguageSwitch', () => {
   });
 
   it('translates every message key into both languages', async () => {
-    const { en, zh } = await import('../../src/lib/i18n/messages');
+    const { en, zh } = await import('../../../../src/lib/i18n/messages');
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
     expect(Object.keys(zh).length).toBeGreaterThan(0);
     for (const [key, text] of Object.entries(zh)) {

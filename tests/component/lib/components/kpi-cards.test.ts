@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import KpiCards from '../../src/lib/components/KpiCards.svelte';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import type { DashboardKpis } from '../../src/lib/domain';
+import KpiCards from '../../../../src/lib/components/KpiCards.svelte';
+import { i18n } from '../../../../src/lib/i18n/i18n.svelte';
+import type { DashboardKpis } from '../../../../src/lib/domain';
 
 const kpis: DashboardKpis = {
   asOfDay: 20_000, activeDays: 90, customers: 123_456, buyers: 100_000, activeCustomers: 4_321, orders: 2_500_000,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import DatasetSwitcher from '../../src/lib/components/DatasetSwitcher.svelte';
-import type { DatasetRow } from '../../src/lib/db/schema';
+import DatasetSwitcher from '../../../../src/lib/components/DatasetSwitcher.svelte';
+import type { DatasetRow } from '../../../../src/lib/db/schema';
 
 const row = (id: string, name: string): DatasetRow => ({
   id, name, currency: 'CNY', origin: 'import', createdAt: 1, updatedAt: 1,

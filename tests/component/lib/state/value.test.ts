@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RFM_REQUEST, ValueState } from '../../src/lib/state/value.svelte';
-import type { AcquisitionResult, CohortResult, GroupingHandle, RfmRequest, ValueResult } from '../../workers/api';
-import { fakeContext, rfmHandle, rfmResult, type FakeApi } from './fakes';
+import { DEFAULT_RFM_REQUEST, ValueState } from '../../../../src/lib/state/value.svelte';
+import type { AcquisitionResult, CohortResult, GroupingHandle, RfmRequest, ValueResult } from '../../../../workers/api';
+import { fakeContext, rfmHandle, rfmResult, type FakeApi } from '../../fakes';
 
 const cohorts: CohortResult = { cohorts: ['2024-01'], sizes: [1], retention: [[1]], revenueRetention: [[1]], repeatRate: 0.5 };
 const acquisition: AcquisitionResult = { channels: [], segments: [], churn: [] };

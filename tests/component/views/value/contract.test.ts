@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectContract } from '../../src/lib/state/value.svelte';
+import { projectContract } from '../../../../src/lib/state/value.svelte';
 
 describe('contract retention (sBG) from typed survivor counts', () => {
   it('fits the published example and projects survival', () => {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { SegmentsState } from '../../src/lib/state/segments.svelte';
-import type { GroupingHandle, RfmRequest, TiersResult } from '../../workers/api';
-import { fakeContext, freshDatabase, rfmHandle, rfmResult, type FakeApi } from './fakes';
+import { SegmentsState } from '../../../../src/lib/state/segments.svelte';
+import type { GroupingHandle, RfmRequest, TiersResult } from '../../../../workers/api';
+import { fakeContext, freshDatabase, rfmHandle, rfmResult, type FakeApi } from '../../fakes';
 
 const tiersHandle: GroupingHandle = { id: 'tiers:1', definition: { kind: 'tiers', shares: [20, 30, 50], basis: 'customers' } };
 const tiersResult: TiersResult = { tiers: [], edges: [], pareto: [], handle: tiersHandle };

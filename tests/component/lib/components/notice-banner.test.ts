@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import NoticeBanner from '../../src/lib/components/NoticeBanner.svelte';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
+import NoticeBanner from '../../../../src/lib/components/NoticeBanner.svelte';
+import { i18n } from '../../../../src/lib/i18n/i18n.svelte';
 
 describe('NoticeBanner', () => {
   it('explains a full storage quota in words, in both languages, and can be dismissed', async () => {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
-import Customers from '../../src/views/Customers.svelte';
-import { fakeContext } from './fakes';
+import Customers from '../../../src/views/Customers.svelte';
+import { fakeContext } from '../fakes';
 
 describe('Customers view', () => {
   it('says why when the engine cannot answer, instead of an empty screen', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { datasetCountsText } from '../../src/views/dataset-counts';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
+import { datasetCountsText } from '../../../src/views/dataset-counts';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
 
 describe('dataset counts in words', () => {
   beforeEach(() => {

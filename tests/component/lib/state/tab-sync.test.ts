@@ -2,11 +2,11 @@
 // engine only when the data changed, never for its own writes) and steps aside for an upgrade.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { datasetChange } from '../../src/lib/state/tab-sync.svelte';
-import { AppState } from '../../src/lib/state/app.svelte';
-import { openDatabase, setSetting, type DatasetRow, type WorkbenchDB } from '../../src/lib/db';
-import type { DashboardData } from '../../workers/api';
-import { fakeEngine as engineOf } from './fakes';
+import { datasetChange } from '../../../../src/lib/state/tab-sync.svelte';
+import { AppState } from '../../../../src/lib/state/app.svelte';
+import { openDatabase, setSetting, type DatasetRow, type WorkbenchDB } from '../../../../src/lib/db';
+import type { DashboardData } from '../../../../workers/api';
+import { fakeEngine as engineOf } from '../../fakes';
 
 const row = (id: string, over: Partial<DatasetRow> = {}): DatasetRow => ({
   id, name: `Set ${id}`, currency: 'CNY', origin: 'import', createdAt: id === 'a' ? 1 : 2, updatedAt: 10,
