@@ -1,5 +1,7 @@
 export * from './types';
 export * from './days';
+export * from './text';
+export * from './gender';
 export * from './metrics';
 export * from './segments';
 export * from './clv';

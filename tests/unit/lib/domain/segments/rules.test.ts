@@ -67,14 +67,55 @@ describe('conditions on numbers', () => {
 });
 
 describe('conditions on text', () => {
-  it('applies eq, neq and in exactly, never matching unknown', () => {
+  it('applies eq, neq and in, never matching unknown', () => {
     expect(who({ field: 'gender', op: 'eq', value: 'F' })).toEqual([0, 3, 5]);
     expect(who({ field: 'gender', op: 'neq', value: 'F' })).toEqual([1, 4]); // 2 ('') left out
     expect(who({ field: 'gender', op: 'in', value: ['M', 'X'] })).toEqual([1, 4]);
     expect(who({ field: 'city', op: 'in', value: ['Hangzhou', 'Ningbo'] })).toEqual([0, 1, 4]);
     expect(who({ field: 'province', op: 'eq', value: 'Zhejiang' })).toEqual([0, 1, 4]);
     expect(who({ field: 'channel', op: 'neq', value: 'web' })).toEqual([1, 3, 5]);
-    expect(who({ field: 'city', op: 'eq', value: 'hangzhou' })).toEqual([]); // case matters
+  });
+
+  it('sets case, full- / half-width forms and surrounding spaces aside, on both sides', () => {
+    expect(who({ field: 'city', op: 'eq', value: 'hangzhou' })).toEqual([0, 4]);
+    expect(who({ field: 'city', op: 'eq', value: 'ｓｈａｎｇｈａｉ' })).toEqual([3]); // 'ｓｈａｎｇｈａｉ' equals 'Shanghai'
+    expect(who({ field: 'city', op: 'eq', value: '　ＳＨＡＮＧＨＡＩ ' })).toEqual([3]);
+    expect(who({ field: 'channel', op: 'in', value: ['WEB', 'ａｐｐ'] })).toEqual([0, 3, 4]);
+    expect(who({ field: 'channel', op: 'neq', value: ' Web' })).toEqual([1, 3, 5]);
+    // the stored side too
+    const t = table([[30, 'F', ' ＨＡＮＧＺＨＯＵ', 'Zhejiang', 'Web ', 1, 1, 1, 1, 0], [30, 'F', 'Hangzhou', 'Zhejiang', 'web', 1, 1, 1, 1, 0]]);
+    expect(who({ field: 'city', op: 'eq', value: 'Hangzhou' }, t)).toEqual([0, 1]);
+    expect(who({ field: 'channel', op: 'eq', value: 'web' }, t)).toEqual([0, 1]);
+  });
+
+  it('contains and starts with find a part of the text: 上海 finds 上海市', () => {
+    const t = table([
+      [30, 'F', '上海市', '上海', 'web', 1, 1, 1, 1, 0],
+      [30, 'F', '上海', '上海', 'web', 1, 1, 1, 1, 0],
+      [30, 'F', '大上海', '上海', 'web', 1, 1, 1, 1, 0],
+      [30, 'F', '北京市', '北京', 'web', 1, 1, 1, 1, 0],
+      [30, 'F', '', '', 'web', 1, 1, 1, 1, 0],
+    ]);
+    expect(who({ field: 'city', op: 'contains', value: '上海' }, t)).toEqual([0, 1, 2]);
+    expect(who({ field: 'city', op: 'startsWith', value: '上海' }, t)).toEqual([0, 1]);
+    expect(who({ field: 'city', op: 'eq', value: '上海' }, t)).toEqual([1]); // 'is' stays the whole value
+    expect(who({ field: 'city', op: 'contains', value: '市' }, t)).toEqual([0, 3]);
+    expect(who({ field: 'city', op: 'startsWith', value: ' 上海 ' }, t)).toEqual([0, 1]); // trimmed
+    expect(who({ field: 'city', op: 'contains', value: 'ZHOU' })).toEqual([0, 4]); // Hangzhou, in any case
+    expect(who({ field: 'channel', op: 'startsWith', value: 'ST' })).toEqual([1, 5]);
+  });
+
+  it('compares gender by its canonical value: M, male and 男 are the same', () => {
+    const t = table([
+      [30, 'M', 'a', 'a', 'a', 1, 1, 1, 1, 0],
+      [30, '男', 'a', 'a', 'a', 1, 1, 1, 1, 0], // stored before import normalised it
+      [30, 'F', 'a', 'a', 'a', 1, 1, 1, 1, 0],
+      [30, '1', 'a', 'a', 'a', 1, 1, 1, 1, 0],
+      [30, '', 'a', 'a', 'a', 1, 1, 1, 1, 0],
+    ]);
+    for (const male of ['M', 'male', '男', 'Male', 'ｍ']) expect(who({ field: 'gender', op: 'eq', value: male }, t)).toEqual([0, 1]);
+    expect(who({ field: 'gender', op: 'neq', value: '女' }, t)).toEqual([0, 1, 3]);
+    expect(who({ field: 'gender', op: 'in', value: ['female', '1'] }, t)).toEqual([2, 3]);
   });
 });
 
@@ -138,7 +179,7 @@ describe('validateRule', () => {
       .toEqual([{ code: 'rules.value.type', params: { path: '0', field: 'age', op: 'eq', expected: 'number' } }]);
     expect(check({ field: 'age', op: 'gte', value: NaN })[0].params?.expected).toBe('number');
     expect(check({ field: 'gender', op: 'eq', value: 1 })[0].params?.expected).toBe('text');
-    expect(check({ field: 'gender', op: 'neq', value: '' })[0].params?.expected).toBe('text');
+    expect(check({ field: 'gender', op: 'neq', value: '' })).toEqual([{ code: 'rules.value.blank', params: { path: '0', field: 'gender', op: 'neq' } }]);
     expect(check({ field: 'age', op: 'in', value: 30 })[0].params?.expected).toBe('numberList');
     expect(check({ field: 'age', op: 'in', value: [30, 'x'] })[0].params?.expected).toBe('numberList');
     expect(check({ field: 'city', op: 'in', value: ['A', 2] })[0].params?.expected).toBe('textList');
@@ -148,6 +189,21 @@ describe('validateRule', () => {
     expect(check({ field: 'age', op: 'between', value: [40, 30] }))
       .toEqual([{ code: 'rules.between.order', params: { path: '0', min: 40, max: 30 } }]);
     expect(check(null)).toEqual([{ code: 'rules.item.invalid', params: { path: '0' } }]);
+  });
+
+  it('accepts contains and starts with on text, and says so clearly for numbers and blank text', () => {
+    expect(check({ field: 'city', op: 'contains', value: '上海' })).toEqual([]);
+    expect(check({ field: 'channel', op: 'startsWith', value: 'Paid' })).toEqual([]);
+    expect(check({ field: 'age', op: 'contains', value: 3 }))
+      .toEqual([{ code: 'rules.op.notForNumber', params: { path: '0', field: 'age', op: 'contains' } }]);
+    expect(check({ field: 'orders', op: 'startsWith', value: '1' }))
+      .toEqual([{ code: 'rules.op.notForNumber', params: { path: '0', field: 'orders', op: 'startsWith' } }]);
+    expect(check({ field: 'city', op: 'contains', value: '　 ' }))
+      .toEqual([{ code: 'rules.value.blank', params: { path: '0', field: 'city', op: 'contains' } }]);
+    expect(check({ field: 'city', op: 'startsWith', value: 5 })[0]).toMatchObject({ code: 'rules.value.type', params: { expected: 'text' } });
+    expect(check({ field: 'city', op: 'contains', value: ['上海'] })[0]).toMatchObject({ code: 'rules.value.type', params: { expected: 'text' } });
+    expect(check({ field: 'city', op: 'in', value: ['上海', ' '] }))
+      .toEqual([{ code: 'rules.value.blank', params: { path: '0', field: 'city', op: 'in' } }]);
   });
 
   it('checks groups and reports every problem, nested paths included', () => {
