@@ -1,8 +1,8 @@
 // 1,000,000 rows with 5% garbage: every good row in, every bad row out with its reason.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { openDatabase } from '../../src/lib/db';
-import { importOne, textFile } from './import-helpers';
+import { createEngine } from '../../../../workers/engine';
+import { openDatabase } from '../../../../src/lib/db';
+import { importOne, textFile } from '../../import-helpers';
 
 const ROWS = 1_000_000;
 // Every 20th row is broken, in turn: no id, bad date, bad amount, wrong column count, "NA" id.

@@ -1,10 +1,10 @@
 // An import is all or nothing, and bad files get a clear message.
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { createEngine } from '../../workers/engine';
-import { beginBatch, openDatabase, writeTable } from '../../src/lib/db';
-import { generateSyntheticOrders } from '../../src/lib/domain/demo';
-import { importOne, settingsOf, textFile } from './import-helpers';
+import { createEngine } from '../../../../workers/engine';
+import { beginBatch, openDatabase, writeTable } from '../../../../src/lib/db';
+import { generateSyntheticOrders } from '../../../../src/lib/domain/demo';
+import { importOne, settingsOf, textFile } from '../../import-helpers';
 
 let n = 0;
 async function withDemo() {

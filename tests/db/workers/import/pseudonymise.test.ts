@@ -1,10 +1,10 @@
 // Pseudonymise on import: no phone, e-mail or name reaches storage; the same person gets the same
 // pseudonym in every file and import; the key and the optional mapping stay under `pseudonym.`.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { decodeChunk, openDatabase, type WorkbenchDB } from '../../src/lib/db';
-import type { EngineApi, ImportTarget } from '../../workers/api';
-import { settingsOf, textFile } from './import-helpers';
+import { createEngine } from '../../../../workers/engine';
+import { decodeChunk, openDatabase, type WorkbenchDB } from '../../../../src/lib/db';
+import type { EngineApi, ImportTarget } from '../../../../workers/api';
+import { settingsOf, textFile } from '../../import-helpers';
 
 const ORDERS = [
   '客户编号,订单编号,下单日期,金额',

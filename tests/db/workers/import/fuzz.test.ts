@@ -6,19 +6,19 @@
 // (or random), more with FUZZ_SCALE=<k>; FUZZ_VERBOSE=1 prints each case's outcome and time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { createEngine } from '../../workers/engine';
-import type { EngineApi, FilePreview, ImportResult, ImportSettings, ImportTarget, PreviewOverrides } from '../../workers/api';
-import { decodeDataset, deleteDataset, openDatabase, readChunks, rowCount, type ChunkRow, type WorkbenchDB } from '../../src/lib/db';
+import { createEngine } from '../../../../workers/engine';
+import type { EngineApi, FilePreview, ImportResult, ImportSettings, ImportTarget, PreviewOverrides } from '../../../../workers/api';
+import { decodeDataset, deleteDataset, openDatabase, readChunks, rowCount, type ChunkRow, type WorkbenchDB } from '../../../../src/lib/db';
 import {
   CsvTokenizer, DELIMITERS, ENCODINGS, FIELDS, IMPORT_KINDS, missingFields, RowConverter, StreamDecoder, type ImportKind,
-} from '../../src/lib/domain/import';
-import { NO_DAY, type TableColumnsByKind } from '../../src/lib/domain/types';
-import { dayFromCivil } from '../../src/lib/domain/days';
+} from '../../../../src/lib/domain/import';
+import { NO_DAY, type TableColumnsByKind } from '../../../../src/lib/domain/types';
+import { dayFromCivil } from '../../../../src/lib/domain/days';
 import {
   concat, fuzzCases, fuzzSeed, mutate, mutateCsvText, randomBytes, randomTable, rng, tableCsv, within, CSV_TOKENS, type CsvKind, type CsvTable,
   type Rng,
-} from '../support/fuzz';
-import { settingsOf, sharedFile, textFile } from './import-helpers';
+} from '../../../support/fuzz';
+import { settingsOf, sharedFile, textFile } from '../../import-helpers';
 
 /** Longest a case may take before it counts as a hang (a slow 2-core machine does a case in well under a second). */
 const CASE_MS = 15_000;

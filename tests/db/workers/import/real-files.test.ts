@@ -1,8 +1,8 @@
 // Counts on real public files, from their SOURCE.md and an independent Python count.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../workers/engine';
-import { openDatabase } from '../../src/lib/db';
-import { importOne, sharedFile } from './import-helpers';
+import { createEngine } from '../../../../workers/engine';
+import { openDatabase } from '../../../../src/lib/db';
+import { importOne, sharedFile } from '../../import-helpers';
 
 describe('real files', () => {
   it('CDNOW master log: whitespace-aligned, no order id, zero-padded ids', async () => {
