@@ -70,9 +70,11 @@ describe('backup', () => {
     await fresh.visit('datasets');
     await expect.poll(() => fresh.datasets().count(), { timeout: 30_000 }).toBe(1);
     const section = other.getByTestId('backup');
-    const datasetsBefore = await fresh.datasets().count();
     // the demo has finished loading (inputs are disabled while a job runs)
     await expect.poll(() => section.getByLabel('Backup file').isEnabled(), { timeout: 30_000 }).toBe(true);
+    // counted once the list has settled (it is drawn again when the demo's load ends)
+    await expect.poll(() => fresh.datasets().count(), { timeout: 30_000 }).toBe(1);
+    const datasetsBefore = await fresh.datasets().count();
 
     await section.getByLabel('Backup file').setInputFiles(backupFile);
     await section.getByLabel('Passphrase of this backup').fill('not the passphrase');
