@@ -50,7 +50,7 @@ export const rfmHandle = (request: RfmRequest, id = `rfm:${JSON.stringify(reques
 /** An RFM result with the given segments (sizes only) and handle. */
 export function rfmResult(handle: GroupingHandle, keys: string[] = ['champions', 'lost']): RfmResult {
   return {
-    analysisDay: 20_000, bins: 5, thresholds: { R: [], F: [], M: [] }, distributions: { R: [], F: [], M: [] }, grid: [], scored: keys.length,
+    analysisDay: 20_000, asOfDay: 19_999, bins: 5, thresholds: { R: [], F: [], M: [] }, distributions: { R: [], F: [], M: [] }, grid: [], scored: keys.length,
     shadowed: [], method: 'tie-aware', warnings: [], handle,
     segments: keys.map((key) => ({
       key, size: 1, customerShare: 1 / keys.length, revenue: 1, revenueShare: 1 / keys.length, avgRecencyDays: 1, avgFrequency: 1, avgMonetary: 1,

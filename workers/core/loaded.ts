@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import type { AsOf } from './as-of';
 import {
   indexDataset, summarizeCustomers, type CustomerSummary, type DatasetContent, type IndexedDataset,
 } from '../../src/lib/domain';
@@ -45,10 +46,8 @@ export interface LoadedDataset {
   groupings: Map<string, { key: string; segmentation: Segmentation }>;
   /** Summaries as of earlier days (built on use, a few kept). */
   summaries?: Map<number, CustomerSummary>;
-  /** Per-customer facts for groupings (built on first use). */
-  facts?: {
-    analysisDay: number; net: Float64Array; recency: Float64Array; age: Float64Array; tenure: Float64Array; aov: Float64Array;
-  };
+  /** The dataset as of analysis days, for groupings (built on use; workers/core/as-of.ts). */
+  asOf?: Map<number | 'default', AsOf>;
   /** Per-customer model results of the last value fit, and its horizon in months. */
   value?: CustomerValue;
   valueMonths?: number;

@@ -19,10 +19,30 @@ import { fieldValuesOf } from './field-values';
 /** What a grouping is, as data: enough to compute its labels again. */
 export type GroupingDefinition =
   | { kind: 'rfm'; request: RfmRequest }
-  | { kind: 'tiers'; shares: number[]; basis: TierBasis }
-  | { kind: 'lifecycle'; options: Omit<LifecycleOptions, 'analysisDay'> }
-  | { kind: 'rule'; group: RuleGroup }
+  | { kind: 'tiers'; shares: number[]; basis: TierBasis; analysisDay?: number }
+  | { kind: 'lifecycle'; options: LifecycleRequest }
+  | { kind: 'rule'; group: RuleGroup; analysisDay?: number }
   | { kind: 'clusters'; request: ClusterRequest };
+
+/**
+ * Every grouping is as of an analysis day: only orders dated on or before it count, customers
+ * whose first order is later are in no group, and recency, tenure and age are counted to it.
+ * Without one, the day after the last order (every order counts).
+ */
+export interface AsOfOptions {
+  analysisDay?: number;
+}
+
+/** The day a grouping was computed as of. */
+export interface AsOfResult {
+  /** The day recency is counted to. */
+  analysisDay: number;
+  /** The last day whose orders count. */
+  asOfDay: number;
+}
+
+/** Lifecycle thresholds and the analysis day (default: the day after the last order). */
+export type LifecycleRequest = Omit<LifecycleOptions, 'analysisDay'> & AsOfOptions;
 
 /** Names one grouping of a dataset: its id (a hash of the definition) and its definition. */
 export interface GroupingHandle {
@@ -66,8 +86,7 @@ export interface SegmentStat {
   meanClv?: number | null;
 }
 
-export interface RfmResult {
-  analysisDay: number;
+export interface RfmResult extends AsOfResult {
   bins: number;
   thresholds: { R: number[]; F: number[]; M: number[] };
   /** Customers per score 1…bins. */
@@ -98,7 +117,7 @@ export interface GroupCount {
   meanClv?: number | null;
 }
 
-export interface TiersResult {
+export interface TiersResult extends AsOfResult {
   tiers: TierSummary[];
   edges: (number | null)[];
   pareto: ParetoPoint[];
@@ -106,14 +125,13 @@ export interface TiersResult {
   handle: GroupingHandle;
 }
 
-export interface LifecycleResult {
-  analysisDay: number;
+export interface LifecycleResult extends AsOfResult {
   stages: GroupCount[];
   /** Names this grouping in calls on its segments. */
   handle: GroupingHandle;
 }
 
-export interface RuleResult {
+export interface RuleResult extends AsOfResult {
   size: number;
   share: number;
   revenue: number;
@@ -123,13 +141,13 @@ export interface RuleResult {
   handle: GroupingHandle | null;
 }
 
-export interface ClusterRequest {
+export interface ClusterRequest extends AsOfOptions {
   features: string[];
   k: number | 'auto';
   seed?: number;
 }
 
-export interface ClusterResult {
+export interface ClusterResult extends AsOfResult {
   k: number;
   /** Silhouette per k tried (empty when k was set by hand). */
   scores: { k: number; silhouette: number }[];
@@ -141,9 +159,9 @@ export interface ClusterResult {
 
 export interface SegmentsApi {
   rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
-  tiers(datasetId: string, shares: number[], basis: TierBasis): Promise<TiersResult>;
-  lifecycle(datasetId: string, options: Omit<LifecycleOptions, 'analysisDay'>): Promise<LifecycleResult>;
-  rule(datasetId: string, group: RuleGroup): Promise<RuleResult>;
+  tiers(datasetId: string, shares: number[], basis: TierBasis, options?: AsOfOptions): Promise<TiersResult>;
+  lifecycle(datasetId: string, options: LifecycleRequest): Promise<LifecycleResult>;
+  rule(datasetId: string, group: RuleGroup, options?: AsOfOptions): Promise<RuleResult>;
   /**
    * The values a text field of rule segments holds (gender, city, province, channel), with the
    * number of customers holding each, most common first, as rules compare them (case, width and
@@ -183,10 +201,11 @@ export function segmentsApi(ctx: EngineContext): SegmentsApi {
       return { ...result, handle: remember(ds, { kind: 'rfm', request }, segmentation) };
     },
 
-    async tiers(datasetId, shares, basis) {
+    async tiers(datasetId, shares, basis, options) {
       const ds = ctx.current(datasetId);
-      const { result, segmentation } = runTiers(ds, shares, basis);
-      return { ...result, handle: remember(ds, { kind: 'tiers', shares, basis }, segmentation) };
+      const analysisDay = options?.analysisDay;
+      const { result, segmentation } = runTiers(ds, shares, basis, analysisDay);
+      return { ...result, handle: remember(ds, { kind: 'tiers', shares, basis, analysisDay }, segmentation) };
     },
 
     async lifecycle(datasetId, options) {
@@ -195,10 +214,11 @@ export function segmentsApi(ctx: EngineContext): SegmentsApi {
       return { ...result, handle: remember(ds, { kind: 'lifecycle', options }, segmentation) };
     },
 
-    async rule(datasetId, group) {
+    async rule(datasetId, group, options) {
       const ds = ctx.current(datasetId);
-      const { result, segmentation } = runRule(ds, group);
-      return { ...result, handle: segmentation ? remember(ds, { kind: 'rule', group }, segmentation) : null };
+      const analysisDay = options?.analysisDay;
+      const { result, segmentation } = runRule(ds, group, analysisDay);
+      return { ...result, handle: segmentation ? remember(ds, { kind: 'rule', group, analysisDay }, segmentation) : null };
     },
 
     async fieldValues(datasetId, field, options) {

@@ -1,49 +1,29 @@
 /**
  * Groupings other than RFM: value tiers, lifecycle stages, a rule segment, k-means clusters.
  * Each returns its summary and its labels; the labels are kept under the grouping's handle, so
- * personas, members and exports work the same for all of them.
+ * personas, members and exports work the same for all of them. Each is as of an analysis day
+ * (default: the day after the last order): only orders on or before it count, and customers whose
+ * first order is later are in no group.
  */
 import {
-  ageOn, chooseK, defaultAnalysisDay, describeClusters, evaluateRule, kmeans, LIFECYCLE_STAGES, lifecycleStages,
-  NO_DAY, paretoCurve, standardize, usualGaps, validateRule, valueTiers, type LifecycleOptions, type RuleGroup,
-  type TierBasis,
+  chooseK, describeClusters, evaluateRule, kmeans, LIFECYCLE_STAGES, lifecycleStages, paretoCurve, standardize,
+  validateRule, valueTiers, type RuleGroup, type TierBasis,
 } from '../../src/lib/domain';
+import { asOf, gapsAsOf, type AsOf } from '../core/as-of';
 import type { LoadedDataset, Segmentation } from '../core/loaded';
-import type { ClusterRequest, ClusterResult, GroupCount, GroupingRun, LifecycleResult, RuleResult, TiersResult } from './api';
+import type {
+  ClusterRequest, ClusterResult, GroupCount, GroupingRun, LifecycleRequest, LifecycleResult, RuleResult, TiersResult,
+} from './api';
 
 type Summary<T> = Omit<T, 'handle'>;
 
 /**
- * A grouping's labels with the facts of the default analysis day (every order counts). Shares are
- * of the labelled customers (as the grouping's table shows them), or of everyone (`all`, a rule).
+ * A grouping's labels with the facts of its analysis day. Shares are of the labelled customers
+ * (as the grouping's table shows them), or of everyone who was a customer by then (`all`, a rule).
  */
-function labelled(ds: LoadedDataset, labels: string[], all = false): Segmentation {
-  const f = facts(ds);
-  const grouped = all ? labels.length : labels.reduce((k, l) => k + (l ? 1 : 0), 0);
-  return { labels, recencyDays: f.recency, frequency: ds.summary.orders, monetary: f.net, asOfDay: f.analysisDay - 1, net: f.net, grouped };
-}
-
-/** Per-customer facts shared by the groupings (computed once per loaded dataset). */
-function facts(ds: LoadedDataset) {
-  if (ds.facts) return ds.facts;
-  const c = ds.indexed.customers;
-  const s = ds.summary;
-  const n = c.id.length;
-  const analysisDay = defaultAnalysisDay(s.lastDay);
-  const net = new Float64Array(n);
-  const recency = new Float64Array(n);
-  const age = new Float64Array(n);
-  const tenure = new Float64Array(n);
-  const aov = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    net[i] = s.sales[i] - s.returns[i];
-    recency[i] = s.lastDay[i] === NO_DAY ? NaN : analysisDay - s.lastDay[i];
-    tenure[i] = s.firstDay[i] === NO_DAY ? NaN : analysisDay - s.firstDay[i];
-    age[i] = c.birthDay[i] === NO_DAY ? NaN : ageOn(c.birthDay[i], analysisDay - 1);
-    aov[i] = s.orders[i] > 0 ? s.sales[i] / s.orders[i] : NaN;
-  }
-  ds.facts = { analysisDay, net, recency, age, tenure, aov };
-  return ds.facts;
+function labelled(f: AsOf, labels: string[], all = false): Segmentation {
+  const grouped = all ? f.customers : labels.reduce((k, l) => k + (l ? 1 : 0), 0);
+  return { labels, recencyDays: f.recency, frequency: f.summary.orders, monetary: f.net, asOfDay: f.asOfDay, net: f.net, grouped };
 }
 
 function countLabels(labels: string[], keys: string[], net: Float64Array, clv?: Float64Array): GroupCount[] {
@@ -69,47 +49,60 @@ function countLabels(labels: string[], keys: string[], net: Float64Array, clv?: 
 }
 
 /** High / medium / low value by share of customers (Pareto) or of revenue (ABC). */
-export function runTiers(ds: LoadedDataset, shares: number[], basis: TierBasis): GroupingRun<Summary<TiersResult>> {
-  const f = facts(ds);
-  const t = valueTiers(f.net, shares, basis);
-  const labels = Array.from(t.tier, (k) => `tier_${k + 1}`);
+export function runTiers(ds: LoadedDataset, shares: number[], basis: TierBasis, analysisDay?: number): GroupingRun<Summary<TiersResult>> {
+  const f = asOf(ds, analysisDay);
+  // the customers of that day only
+  const members = presentIndices(f);
+  const values = Float64Array.from(members, (i) => f.net[i]);
+  const t = valueTiers(values, shares, basis);
+  const labels = new Array<string>(f.net.length).fill('');
+  members.forEach((i, j) => (labels[i] = `tier_${t.tier[j] + 1}`));
   return {
-    result: { tiers: t.tiers, edges: t.edges, pareto: paretoCurve(f.net, 51) },
-    segmentation: labelled(ds, labels),
+    result: { analysisDay: f.analysisDay, asOfDay: f.asOfDay, tiers: t.tiers, edges: t.edges, pareto: paretoCurve(values, 51) },
+    segmentation: labelled(f, labels),
   };
 }
 
+/** Indices of the customers present on the analysis day. */
+function presentIndices(f: AsOf): Int32Array {
+  const out = new Int32Array(f.customers);
+  for (let i = 0, j = 0; i < f.present.length; i++) if (f.present[i]) out[j++] = i;
+  return out;
+}
+
 /** Lifecycle stage of every customer. */
-export function runLifecycle(ds: LoadedDataset, options: Omit<LifecycleOptions, 'analysisDay'>): GroupingRun<Summary<LifecycleResult>> {
-  const f = facts(ds);
-  const s = ds.summary;
-  const n = ds.indexed.customers.id.length;
-  ds.gaps ??= usualGaps(ds.indexed.orders, n);
-  const stages = lifecycleStages({ orders: s.orders, firstDay: s.firstDay, lastDay: s.lastDay, usualGap: ds.gaps }, { ...options, analysisDay: f.analysisDay });
-  const labels = Array.from(stages, (k) => LIFECYCLE_STAGES[k]);
+export function runLifecycle(ds: LoadedDataset, request: LifecycleRequest): GroupingRun<Summary<LifecycleResult>> {
+  const { analysisDay, ...options } = request;
+  const f = asOf(ds, analysisDay);
+  const s = f.summary;
+  const stages = lifecycleStages({ orders: s.orders, firstDay: s.firstDay, lastDay: s.lastDay, usualGap: gapsAsOf(ds, f) }, { ...options, analysisDay: f.analysisDay });
+  const labels = Array.from(stages, (k, i) => (f.present[i] ? LIFECYCLE_STAGES[k] : ''));
   return {
-    result: { analysisDay: f.analysisDay, stages: countLabels(labels, [...LIFECYCLE_STAGES], f.net, ds.value?.clv) },
-    segmentation: labelled(ds, labels),
+    result: { analysisDay: f.analysisDay, asOfDay: f.asOfDay, stages: countLabels(labels, [...LIFECYCLE_STAGES], f.net, ds.value?.clv) },
+    segmentation: labelled(f, labels),
   };
 }
 
 /** Members of a rule built from attributes and behaviour. */
-export function runRule(ds: LoadedDataset, group: RuleGroup): GroupingRun<Summary<RuleResult>> | { result: Summary<RuleResult>; segmentation: null } {
+export function runRule(ds: LoadedDataset, group: RuleGroup, analysisDay?: number): GroupingRun<Summary<RuleResult>> | { result: Summary<RuleResult>; segmentation: null } {
   const problems = validateRule(group);
-  if (problems.length) return { result: { size: 0, share: 0, revenue: 0, revenueShare: 0, problems }, segmentation: null };
-  const f = facts(ds);
+  const f = asOf(ds, analysisDay);
+  if (problems.length) return { result: { analysisDay: f.analysisDay, asOfDay: f.asOfDay, size: 0, share: 0, revenue: 0, revenueShare: 0, problems }, segmentation: null };
   const c = ds.indexed.customers;
-  const s = ds.summary;
+  const s = f.summary;
   const member = evaluateRule(group, {
     length: c.id.length, age: f.age, gender: c.gender, city: c.city, province: c.province, channel: c.channel,
     signupDay: c.signupDay, orders: s.orders, netSpend: f.net, lastOrderDaysAgo: f.recency, returns: s.returns,
   });
-  const labels = Array.from(member, (m) => (m ? 'rule' : ''));
+  const labels = Array.from(member, (m, i) => (m && f.present[i] ? 'rule' : ''));
   const [g] = countLabels(labels, ['rule'], f.net, ds.value?.clv);
-  // share of all customers (countLabels' share is of the labelled ones, here the members themselves)
+  // share of the customers of that day (countLabels' share is of the labelled ones, here the members themselves)
   return {
-    result: { size: g.size, share: c.id.length ? g.size / c.id.length : 0, revenue: g.revenue, revenueShare: g.revenueShare, problems: [] },
-    segmentation: labelled(ds, labels, true),
+    result: {
+      analysisDay: f.analysisDay, asOfDay: f.asOfDay, size: g.size, share: f.customers ? g.size / f.customers : 0, revenue: g.revenue,
+      revenueShare: g.revenueShare, problems: [],
+    },
+    segmentation: labelled(f, labels, true),
   };
 }
 
@@ -117,8 +110,8 @@ const FEATURE_COLUMNS = ['recency', 'frequency', 'monetary', 'tenure', 'age', 'a
 
 /** k-means on standardized features of buying customers; k chosen by sampled silhouette or given. */
 export function runClusters(ds: LoadedDataset, request: ClusterRequest): GroupingRun<Summary<ClusterResult>> {
-  const f = facts(ds);
-  const s = ds.summary;
+  const f = asOf(ds, request.analysisDay);
+  const s = f.summary;
   const features = request.features.filter((x) => (FEATURE_COLUMNS as readonly string[]).includes(x));
   if (features.length === 0) throw { code: 'clusters.noFeatures' };
   const buyers: number[] = [];
@@ -160,13 +153,13 @@ export function runClusters(ds: LoadedDataset, request: ClusterRequest): Groupin
   });
   return {
     result: {
-      k, scores, features,
+      analysisDay: f.analysisDay, asOfDay: f.asOfDay, k, scores, features,
       clusters: counts.map((g, c) => ({
         ...g,
         means: means[c].map((m, d) => (seen[c][d] ? m / seen[c][d] : null)),
         traits: words[c].traits.map((t) => ({ feature: t.feature, level: t.level })),
       })),
     },
-    segmentation: labelled(ds, labels),
+    segmentation: labelled(f, labels),
   };
 }

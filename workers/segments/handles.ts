@@ -59,9 +59,9 @@ export function remember(ds: LoadedDataset, definition: GroupingDefinition, segm
 function compute(ds: LoadedDataset, definition: GroupingDefinition): Segmentation | null {
   switch (definition.kind) {
     case 'rfm': return runRfm(ds, definition.request).segmentation;
-    case 'tiers': return runTiers(ds, definition.shares, definition.basis).segmentation;
+    case 'tiers': return runTiers(ds, definition.shares, definition.basis, definition.analysisDay).segmentation;
     case 'lifecycle': return runLifecycle(ds, definition.options).segmentation;
-    case 'rule': return runRule(ds, definition.group).segmentation;
+    case 'rule': return runRule(ds, definition.group, definition.analysisDay).segmentation;
     case 'clusters': return runClusters(ds, definition.request).segmentation;
   }
 }

@@ -1,17 +1,18 @@
 import {
-  ageOn, assignRfmSegments, maskPersonal, defaultAnalysisDay, NO_DAY, personaSummary, rfmInputs, rfmScores, rfmThresholds, shadowedRules,
+  ageOn, assignRfmSegments, maskPersonal, NO_DAY, personaSummary, rfmInputs, rfmScores, rfmThresholds, shadowedRules,
   OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type Notice, type Persona,
 } from '../../src/lib/domain';
 import { toCsv } from '../../src/lib/domain/import';
-import { summaryAsOf, type LoadedDataset, type Segmentation } from '../core/loaded';
+import { asOf } from '../core/as-of';
+import type { LoadedDataset, Segmentation } from '../core/loaded';
 import type { GroupingRun, RfmRequest, RfmResult, SegmentStat } from './api';
 
 /** Score every buying customer, assign the preset's segments, and summarise each segment. */
 export function runRfm(ds: LoadedDataset, request: RfmRequest): GroupingRun<Omit<RfmResult, 'handle'>> {
   const ids = ds.indexed.customers.id;
-  const analysisDay = request.analysisDay ?? defaultAnalysisDay(ds.summary.lastDay);
   // as of the analysis day: only orders on or before it count (later customers are not customers yet)
-  const s = summaryAsOf(ds, analysisDay);
+  const f = asOf(ds, request.analysisDay);
+  const { analysisDay, summary: s } = f;
   const inputs = rfmInputs(ids, s, { analysisDay, monetary: request.monetary });
   const bins = Math.max(2, Math.min(10, Math.floor(request.bins) || 5));
   const method = request.method ?? 'tie-aware';
@@ -41,7 +42,7 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): GroupingRun<Omit
   const seg: Segmentation = {
     labels: new Array<string>(n).fill(''), recencyDays: new Float64Array(n).fill(NaN),
     frequency: new Int32Array(n), monetary: new Float64Array(n).fill(NaN),
-    asOfDay: analysisDay - 1, net: Float64Array.from(s.sales, (x, i) => x - s.returns[i]), grouped: inputs.length,
+    asOfDay: f.asOfDay, net: f.net, grouped: inputs.length,
   };
   const index = ds.indexed.customerIndex;
   const stats = new Map<string, SegmentStat>();
@@ -97,7 +98,7 @@ export function runRfm(ds: LoadedDataset, request: RfmRequest): GroupingRun<Omit
     : Array.isArray(request.preset) ? shadowedRules(request.preset, bins) : [];
   return {
     result: {
-      analysisDay, bins, method, thresholds, distributions, grid, segments, scored: rows.length, shadowed,
+      analysisDay, asOfDay: f.asOfDay, bins, method, thresholds, distributions, grid, segments, scored: rows.length, shadowed,
       warnings: rfmWarnings(distributions, stats.get(OTHERS_SEGMENT)?.size ?? 0, rows.length),
     },
     segmentation: seg,

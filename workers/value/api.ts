@@ -6,6 +6,7 @@ import {
   type Notice, cohortTable, defaultCalibrationEnd, purchaseRatesByGroup, repeatPurchaseRate, retentionRates, revenueRetention, type GroupPurchaseRate,
 } from '../../src/lib/domain';
 import type { EngineContext } from '../core/context';
+import { summaryAsOf } from '../core/loaded';
 import type { ProgressCallback } from '../core/api';
 import { yieldToEvents } from '../core/jobs';
 import type { GroupingHandle } from '../segments/api';
@@ -14,6 +15,11 @@ import { runAcquisition } from './acquisition';
 import { orderSpan, runValue } from './fit';
 
 export interface ValueRequest {
+  /**
+   * The day the value is as of: only orders on or before it count, and customers are observed up
+   * to it (P(alive) and CLV as of that day). Default: the last order day.
+   */
+  asOfDay?: number;
   /** Calibration end; days after it are the holdout. Default: the last third of a long enough history held out (see calibrationDefault). */
   calibrationEndDay?: number;
   timeUnit: 'D' | 'W';
@@ -92,7 +98,7 @@ export interface CalibrationDefault {
 export interface ValueApi {
   value(jobId: string, datasetId: string, request: ValueRequest, onProgress?: ProgressCallback): Promise<ValueResult>;
   /** The default calibration end of the dataset (before any fit); null without orders. */
-  calibrationDefault(datasetId: string): Promise<CalibrationDefault | null>;
+  calibrationDefault(datasetId: string, options?: { asOfDay?: number }): Promise<CalibrationDefault | null>;
   cohorts(datasetId: string, maxMonths?: number): Promise<CohortResult>;
   /** Per group of a grouping: purchases per buyer per year and average order value. */
   segmentRates(datasetId: string, grouping: GroupingHandle): Promise<GroupPurchaseRate[]>;
@@ -112,8 +118,8 @@ export function valueApi(ctx: EngineContext): ValueApi {
       });
     },
 
-    async calibrationDefault(datasetId) {
-      const { firstDay, lastDay } = orderSpan(ctx.current(datasetId));
+    async calibrationDefault(datasetId, options) {
+      const { firstDay, lastDay } = orderSpan(ctx.current(datasetId), options?.asOfDay);
       if (!Number.isFinite(firstDay)) return null;
       const chosen = defaultCalibrationEnd(firstDay, lastDay);
       return { calibrationEndDay: chosen.calibrationEndDay, lastDay, notice: chosen.notice };
@@ -130,7 +136,9 @@ export function valueApi(ctx: EngineContext): ValueApi {
 
     async segmentRates(datasetId, grouping) {
       const ds = ctx.current(datasetId);
-      return purchaseRatesByGroup(resolveGrouping(ds, grouping).labels, ds.summary);
+      // the grouping's own day: its members' purchases up to it
+      const seg = resolveGrouping(ds, grouping);
+      return purchaseRatesByGroup(seg.labels, summaryAsOf(ds, seg.asOfDay));
     },
 
     async acquisition(datasetId, options = {}) {

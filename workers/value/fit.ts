@@ -26,7 +26,8 @@ export function runValue(
 ): ValueResult {
   const o = ds.indexed.orders;
   const n = ds.indexed.customers.id.length;
-  const { firstDay, lastDay } = orderSpan(ds);
+  // as of a day: only orders on or before it count, and customers are observed up to it
+  const { firstDay, lastDay } = orderSpan(ds, request.asOfDay);
   if (lastDay === NO_DAY) throw { code: 'model.noOrders' };
   // the user's calibration end, or by default one that leaves a holdout when the history is long enough
   const chosen = request.calibrationEndDay === undefined ? defaultCalibrationEnd(firstDay, lastDay) : null;
@@ -146,15 +147,24 @@ export function runValue(
   }
 }
 
-/** First and last day of any order line (lastDay NO_DAY without orders). */
-export function orderSpan(ds: LoadedDataset): { firstDay: number; lastDay: number } {
+/**
+ * First and last day of any order line (lastDay NO_DAY without orders). With `asOfDay`, only lines
+ * on or before it count and the last day is `asOfDay` itself when later lines exist (customers are
+ * observed up to it).
+ */
+export function orderSpan(ds: LoadedDataset, asOfDay?: number): { firstDay: number; lastDay: number } {
   const o = ds.indexed.orders;
-  let lastDay = NO_DAY, firstDay = Infinity;
+  const end = asOfDay ?? Infinity;
+  let lastDay = NO_DAY, firstDay = Infinity, later = false;
   for (let i = 0; i < o.length; i++) {
+    if (o.day[i] > end) {
+      later = true;
+      continue;
+    }
     if (o.day[i] > lastDay) lastDay = o.day[i];
     if (o.day[i] < firstDay) firstDay = o.day[i];
   }
-  return { firstDay, lastDay };
+  return { firstDay, lastDay: later && lastDay !== NO_DAY ? end : lastDay };
 }
 
 type Expectation = (t: number, x: number, tx: number, T: number) => number;
@@ -172,7 +182,7 @@ function holdoutComparison(
   const actual = new Float64Array(n);
   const seen = new Map<number, number>();
   for (let i = 0; i < o.length; i++) {
-    if (o.isReturn[i] || o.day[i] <= calEnd) continue;
+    if (o.isReturn[i] || o.day[i] <= calEnd || o.day[i] > lastDay) continue;
     const key = o.customer[i] * 100_000 + (o.day[i] - calEnd);
     if (!seen.has(key)) {
       seen.set(key, 1);

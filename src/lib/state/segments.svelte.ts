@@ -5,9 +5,9 @@
  * the engine.
  */
 import type { Notice } from '../domain/types';
-import { schemeOf, type LifecycleOptions, type TierBasis } from '../domain';
+import { schemeOf, type TierBasis } from '../domain';
 import type {
-  ClusterRequest, ClusterResult, GroupingHandle, LifecycleResult, RfmResult, TiersResult,
+  ClusterRequest, ClusterResult, GroupingHandle, LifecycleRequest, LifecycleResult, RfmResult, TiersResult,
 } from '../../../workers/api';
 import type { DatasetContext } from './context';
 import { Grouping } from './segments/grouping.svelte';
@@ -25,12 +25,16 @@ export class SegmentsState {
   #ctx: DatasetContext;
   readonly rfm: RfmPanel;
   readonly tiers: Grouping<[number[], TierBasis], TiersResult>;
-  readonly lifecycle: Grouping<[Omit<LifecycleOptions, 'analysisDay'>], LifecycleResult>;
+  readonly lifecycle: Grouping<[LifecycleRequest], LifecycleResult>;
   readonly rules: RulesPanel;
   readonly clusters: Grouping<[ClusterRequest], ClusterResult>;
   readonly snapshots: SnapshotsPanel;
   readonly selection: SegmentSelection;
   #mode = $state<SegmentMode>('rfm');
+  /** The day every grouping is as of (undefined: the day after the last order). */
+  #analysisDay = $state<number | undefined>(undefined);
+  /** The dataset revision the analysis day was set for (another dataset starts from the latest data). */
+  #dayRevision: unknown = undefined;
   /** The grouping computed last (RFM or another), which a new snapshot records. */
   #last = $state.raw<GroupingHandle | null>(null);
   #revision: unknown = undefined;
@@ -39,15 +43,35 @@ export class SegmentsState {
     this.#ctx = ctx;
     const api = () => ctx.engine.api;
     this.selection = new SegmentSelection(ctx);
-    this.rfm = new RfmPanel(ctx, (r) => this.#afterRfm(r));
-    this.tiers = new Grouping(ctx, (id, shares: number[], basis: TierBasis) => api().tiers(id, shares, basis), (r) => this.#after('tiers', r.handle));
-    this.lifecycle = new Grouping(ctx, (id, options: Omit<LifecycleOptions, 'analysisDay'>) => api().lifecycle(id, options), (r) => this.#after('lifecycle', r.handle));
-    this.rules = new RulesPanel(ctx, (r) => this.#after('rules', r.handle));
-    this.clusters = new Grouping(ctx, (id, request: ClusterRequest) => api().clusters(id, request), (r) => this.#after('clusters', r.handle));
+    const day = () => this.analysisDay;
+    this.rfm = new RfmPanel(ctx, (r) => this.#afterRfm(r), day);
+    this.tiers = new Grouping(ctx, (id, shares: number[], basis: TierBasis) => api().tiers(id, shares, basis, { analysisDay: day() }), (r) => this.#after('tiers', r.handle));
+    this.lifecycle = new Grouping(ctx, (id, options: LifecycleRequest) => api().lifecycle(id, { ...options, analysisDay: day() }), (r) => this.#after('lifecycle', r.handle));
+    this.rules = new RulesPanel(ctx, (r) => this.#after('rules', r.handle), day);
+    this.clusters = new Grouping(ctx, (id, request: ClusterRequest) => api().clusters(id, { ...request, analysisDay: day() }), (r) => this.#after('clusters', r.handle));
     this.snapshots = new SnapshotsPanel(ctx);
   }
 
   get mode(): SegmentMode { return this.#mode; }
+  /** The day every grouping is as of: orders after it do not count (undefined: the day after the last order). */
+  get analysisDay(): number | undefined {
+    const day = this.#analysisDay; // read first, so a view depends on it whatever the revision
+    return this.#dayRevision === this.#ctx.revision ? day : undefined;
+  }
+
+  /**
+   * Analyse as of another day (undefined: the latest data): RFM and the panel shown are computed
+   * again, the other panels when they are next shown.
+   */
+  async setAnalysisDay(day: number | undefined): Promise<void> {
+    if (day !== undefined && !Number.isFinite(day)) return;
+    this.#analysisDay = day;
+    this.#dayRevision = this.#ctx.revision;
+    const others = [this.tiers, this.lifecycle, this.rules, this.clusters];
+    for (const panel of others) panel.markStale();
+    await this.rfm.run();
+    if (this.#mode !== 'rfm' && this.#mode !== 'snapshots') await this.#panel(this.#mode).refresh();
+  }
 
   /** What a new snapshot records: the grouping computed last (RFM 11 segments before any). */
   get scheme(): string { return this.#last ? schemeOf(this.#last.definition) : 'rfm11'; }
@@ -68,7 +92,6 @@ export class SegmentsState {
     const revision = this.#ctx.revision;
     if (!this.#ctx.currentDatasetId || revision === this.#revision) return;
     this.#revision = revision;
-    this.rfm.reset();
     for (const panel of [this.tiers, this.lifecycle, this.rules, this.clusters]) panel.clear();
     this.snapshots.reset();
     this.selection.clear();
@@ -86,6 +109,7 @@ export class SegmentsState {
     }
     await this.selection.open(null, null);
     if (mode === 'rfm') await this.rfm.run();
+    else await this.#panel(mode).refresh();
   }
 
   /** Open a segment of the grouping shown (null: none). */
@@ -99,7 +123,7 @@ export class SegmentsState {
     if (this.#last) await this.snapshots.save(this.#last, label);
   }
 
-  #panel(mode: GroupingMode): { readonly handle: GroupingHandle | null; readonly error: Notice | null } {
+  #panel(mode: GroupingMode): { readonly handle: GroupingHandle | null; readonly error: Notice | null; refresh(): Promise<void> } {
     switch (mode) {
       case 'rfm': return this.rfm;
       case 'tiers': return this.tiers;

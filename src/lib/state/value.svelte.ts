@@ -18,9 +18,12 @@ export const DEFAULT_RFM_REQUEST: RfmRequest = { monetary: 'total', bins: 5, pre
 const COHORT_MONTHS = 24;
 const TOP = 20;
 
-/** Where the Value page finds the RFM grouping the user set up (the Segments page). */
+/** Where the Value page finds the RFM grouping the user set up and the analysis day (the Segments page's). */
 export interface RfmGroupingSource {
   rfmHandle(revision: unknown): GroupingHandle | null;
+  /** The day the analyses are as of (undefined: the latest data). */
+  readonly analysisDay: number | undefined;
+  setAnalysisDay(day: number | undefined): Promise<void>;
 }
 
 export class ValueState {
@@ -37,11 +40,22 @@ export class ValueState {
   #revision: unknown = undefined;
   /** The grouping the per-segment figures use, for #revision. */
   #grouping: GroupingHandle | null = null;
+  /** The analysis day the fit and the calibration default are for. */
+  #analysisDay: number | undefined = undefined;
 
   constructor(ctx: DatasetContext, source: RfmGroupingSource) {
     this.#ctx = ctx;
     this.#source = source;
     this.model = new ValueFit(ctx);
+  }
+
+  /** The day the value is as of, shared with the Segments page (undefined: the latest data). */
+  get analysisDay(): number | undefined { return this.#source.analysisDay; }
+
+  /** Value as of another day: the groupings follow, the fit is done again when asked. */
+  async setAnalysisDay(day: number | undefined): Promise<void> {
+    await this.#source.setAnalysisDay(day);
+    await this.sync();
   }
 
   /** Total acquisition spend per channel as typed ('' = use the customers' cost fields); bind to its entries. */
@@ -57,13 +71,21 @@ export class ValueState {
     const fromSegments = this.#source.rfmHandle(revision);
     if (!id) return;
     const fresh = revision !== this.#revision;
+    const day = this.#source.analysisDay;
     if (fresh) {
       this.#revision = revision;
       this.#grouping = null;
+      this.#analysisDay = day;
       this.model.clear();
       this.top.clear();
-      void this.model.loadDefault();
+      void this.model.loadDefault(day);
       void this.cohorts.load(() => this.#ctx.engine.api.cohorts(id, COHORT_MONTHS));
+    } else if (day !== this.#analysisDay) {
+      // as of another day: the fit and its default calibration end no longer hold
+      this.#analysisDay = day;
+      this.model.forgetResult();
+      this.top.clear();
+      void this.model.loadDefault(day);
     }
     if (!fresh && this.#grouping && (!fromSegments || fromSegments.id === this.#grouping.id)) return;
     const grouping = fromSegments ?? (await this.#defaultGrouping(id));

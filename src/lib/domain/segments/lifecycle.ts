@@ -163,17 +163,20 @@ export interface GapOrders {
  * customers with fewer than 2 purchase days. O(n log n), no per-customer objects.
  * @param orders order lines with customer indices
  * @param customers number of customers
+ * @param options.asOfDay only lines dated on or before it count
  * @example // purchase days 10, 20, 20, 50 → gaps 10, 30 → 20
  */
-export function usualGaps(orders: GapOrders, customers: number): Float64Array {
+export function usualGaps(orders: GapOrders, customers: number, options: { asOfDay?: number } = {}): Float64Array {
   const { customer, day, isReturn } = orders;
+  const end = options.asOfDay ?? Infinity;
+  const counts = (i: number) => !isReturn[i] && day[i] <= end;
   // Purchase days grouped by customer (CSR).
   const offsets = new Int32Array(customers + 1);
-  for (let i = 0; i < orders.length; i++) if (!isReturn[i]) offsets[customer[i] + 1]++;
+  for (let i = 0; i < orders.length; i++) if (counts(i)) offsets[customer[i] + 1]++;
   for (let c = 0; c < customers; c++) offsets[c + 1] += offsets[c];
   const fill = offsets.slice(0, customers);
   const days = new Int32Array(offsets[customers]);
-  for (let i = 0; i < orders.length; i++) if (!isReturn[i]) days[fill[customer[i]]++] = day[i];
+  for (let i = 0; i < orders.length; i++) if (counts(i)) days[fill[customer[i]]++] = day[i];
 
   const out = new Float64Array(customers).fill(NaN);
   const gaps = new Int32Array(days.length); // scratch, reused for every customer

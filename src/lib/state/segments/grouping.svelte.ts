@@ -17,6 +17,9 @@ export class Grouping<Args extends unknown[], Result extends { handle: GroupingH
   #busy = $state(false);
   /** The dataset revision the result belongs to. */
   #revision: unknown = undefined;
+  /** The arguments of the last run, and whether its result is out of date (the analysis day changed). */
+  #args: Args | null = null;
+  #stale = false;
 
   /**
    * @param compute the engine call
@@ -43,6 +46,8 @@ export class Grouping<Args extends unknown[], Result extends { handle: GroupingH
   async run(...args: Args): Promise<Result | null> {
     const id = this.#ctx.currentDatasetId;
     if (!id) return null;
+    this.#args = args;
+    this.#stale = false;
     const revision = this.#ctx.revision;
     this.#busy = true;
     this.#error = null;
@@ -61,10 +66,22 @@ export class Grouping<Args extends unknown[], Result extends { handle: GroupingH
     }
   }
 
+  /** The result no longer answers the question (the analysis day changed): `refresh` computes it again. */
+  markStale(): void {
+    if (this.#args) this.#stale = true;
+  }
+
+  /** Compute again with the last arguments if the result is out of date. */
+  async refresh(): Promise<void> {
+    if (this.#stale && this.#args) await this.run(...this.#args);
+  }
+
   /** Forget the result (another dataset, or the same one reloaded). */
   clear(): void {
     this.#result = null;
     this.#error = null;
     this.#revision = undefined;
+    this.#args = null;
+    this.#stale = false;
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The RFM panel: the request (preset, monetary, bins, binning, reference, analysis day, own bin
- * edges, the user's own rule order) and its result. Every change segments again.
+ * The RFM panel: the request (preset, monetary, bins, binning, reference, own bin edges, the
+ * user's own rule order; the analysis day is the page's) and its result. Every change segments
+ * again.
  */
 import type { Notice } from '../../domain/types';
 import type { RfmBinning, SegmentRule } from '../../domain';
@@ -22,14 +23,19 @@ export class RfmPanel {
   #monetary = $state<'total' | 'average'>('total');
   #bins = $state(5);
   #reference = $state<'mean' | 'median'>('mean');
-  #analysisDay = $state<number | undefined>(undefined);
   #method = $state<RfmBinning>('tie-aware');
   #customRules = $state.raw<SegmentRule[]>([...RFM11_RULES]);
   #thresholds = $state.raw<Thresholds>({});
 
-  /** @param onResult called after each result (the selected segment follows it) */
-  constructor(ctx: DatasetContext, onResult: (result: RfmResult) => void | Promise<void> = () => undefined) {
+  #analysisDay: () => number | undefined;
+
+  /**
+   * @param onResult called after each result (the selected segment follows it)
+   * @param analysisDay the day the scores are as of (undefined: the day after the last order)
+   */
+  constructor(ctx: DatasetContext, onResult: (result: RfmResult) => void | Promise<void> = () => undefined, analysisDay: () => number | undefined = () => undefined) {
     this.#ctx = ctx;
+    this.#analysisDay = analysisDay;
     this.#grouping = new Grouping(ctx, (id, request: RfmRequest) => ctx.engine.api.rfm(id, request), onResult);
   }
 
@@ -37,7 +43,6 @@ export class RfmPanel {
   get monetary(): 'total' | 'average' { return this.#monetary; }
   get bins(): number { return this.#bins; }
   get reference(): 'mean' | 'median' { return this.#reference; }
-  get analysisDay(): number | undefined { return this.#analysisDay; }
   /** How bin edges are found where the user gave none: tie-aware (the default) or strict quantiles. */
   get method(): RfmBinning { return this.#method; }
   get customRules(): SegmentRule[] { return this.#customRules; }
@@ -60,7 +65,7 @@ export class RfmPanel {
   /** The request as it stands. */
   get request(): RfmRequest {
     return {
-      analysisDay: this.#analysisDay, monetary: this.#monetary, bins: this.#bins, reference: this.#reference,
+      analysisDay: this.#analysisDay(), monetary: this.#monetary, bins: this.#bins, reference: this.#reference,
       thresholds: { ...this.#thresholds },
       preset: this.#preset === 'custom' ? this.#customRules : this.#preset,
       method: this.#method,
@@ -71,10 +76,11 @@ export class RfmPanel {
     await this.#grouping.run(this.request);
   }
 
-  /** Another dataset (or the same one reloaded): the analysis day goes back to the default. */
-  reset(): void {
-    this.#analysisDay = undefined;
+  /** Compute again (RFM is computed again on every change, so this is `run`). */
+  async refresh(): Promise<void> {
+    await this.run();
   }
+
 
   /** The user's own bin edges for one score (empty = quantiles). */
   async setThresholds(score: 'R' | 'F' | 'M', edges: number[]): Promise<void> {
@@ -91,13 +97,12 @@ export class RfmPanel {
   }
 
   async setOptions(o: {
-    monetary?: 'total' | 'average'; bins?: number; reference?: 'mean' | 'median'; analysisDay?: number | undefined; method?: RfmBinning;
+    monetary?: 'total' | 'average'; bins?: number; reference?: 'mean' | 'median'; method?: RfmBinning;
   }): Promise<void> {
     if (o.monetary) this.#monetary = o.monetary;
     if (o.bins) this.#bins = o.bins;
     if (o.method) this.#method = o.method;
     if (o.reference) this.#reference = o.reference;
-    if ('analysisDay' in o) this.#analysisDay = o.analysisDay;
     await this.run();
   }
 

@@ -26,8 +26,12 @@ export class RulesPanel extends Grouping<[RuleGroup], RuleResult> {
   #valuesRevision: unknown = undefined;
   #loading: Partial<Record<TextRuleField, Promise<void>>> = {};
 
-  constructor(ctx: DatasetContext, onResult: (result: RuleResult) => void | Promise<void> = () => undefined) {
-    super(ctx, (id, group: RuleGroup) => ctx.engine.api.rule(id, group), onResult);
+  /**
+   * @param onResult called after each result
+   * @param analysisDay the day the rule is evaluated as of (undefined: the day after the last order)
+   */
+  constructor(ctx: DatasetContext, onResult: (result: RuleResult) => void | Promise<void> = () => undefined, analysisDay: () => number | undefined = () => undefined) {
+    super(ctx, (id, group: RuleGroup) => ctx.engine.api.rule(id, group, { analysisDay: analysisDay() }), onResult);
     this.#ctx = ctx;
   }
 

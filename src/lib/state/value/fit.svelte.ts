@@ -9,8 +9,8 @@ import type { CalibrationDefault, GroupingHandle, ValueRequest, ValueResult } fr
 import type { DatasetContext } from '../context';
 import { Loaded } from '../loaded.svelte';
 
-/** The settings as the user edits them (the grouping is added when fitting). */
-export type FitSettings = Omit<ValueRequest, 'grouping'>;
+/** The settings as the user edits them (the grouping and the analysis day are added when fitting). */
+export type FitSettings = Omit<ValueRequest, 'grouping' | 'asOfDay'>;
 
 /** Per model, the names of the parameters its fit cannot pin down (at a bound, or no usable standard error). */
 export interface UnpinnedParameters {
@@ -25,6 +25,8 @@ export class ValueFit {
   #error = $state.raw<Notice | null>(null);
   /** The calibration end a fit uses when the user sets none. */
   readonly calibrationDefault = new Loaded<CalibrationDefault | null>();
+  /** The day the value is as of (undefined: the last order day). */
+  #asOfDay: number | undefined = undefined;
 
   constructor(ctx: DatasetContext) {
     this.#ctx = ctx;
@@ -71,11 +73,12 @@ export class ValueFit {
     this.#request = { ...this.#request, ...patch };
   }
 
-  /** Ask the engine for the default calibration end of the current dataset. */
-  async loadDefault(): Promise<void> {
+  /** Ask the engine for the default calibration end of the current dataset as of `asOfDay` (undefined: all of it). */
+  async loadDefault(asOfDay?: number): Promise<void> {
     const id = this.#ctx.currentDatasetId;
     if (!id) return;
-    await this.calibrationDefault.load(() => this.#ctx.engine.api.calibrationDefault(id));
+    this.#asOfDay = asOfDay;
+    await this.calibrationDefault.load(() => this.#ctx.engine.api.calibrationDefault(id, { asOfDay }));
   }
 
   /** Fit on the current dataset, with CLV per group of `grouping`; true when there is a result. */
@@ -84,7 +87,7 @@ export class ValueFit {
     if (!id) return false;
     this.#error = null;
     try {
-      const request: ValueRequest = { ...this.#request, ...(grouping ? { grouping } : {}) };
+      const request: ValueRequest = { ...this.#request, asOfDay: this.#asOfDay, ...(grouping ? { grouping } : {}) };
       this.#result = await this.#ctx.engine.run('job.fitting', (jobId, onProgress) => this.#ctx.engine.api.value(jobId, id, request, onProgress));
       return true;
     } catch (error) {
@@ -95,9 +98,14 @@ export class ValueFit {
 
   /** Another dataset (or the same one reloaded): no result, and the default calibration end is asked again. */
   clear(): void {
-    this.#result = null;
-    this.#error = null;
+    this.forgetResult();
     this.calibrationDefault.clear();
     if (this.#request.calibrationEndDay !== undefined) this.#request = { ...this.#request, calibrationEndDay: undefined };
+  }
+
+  /** The result no longer answers the question (another analysis day): the settings stay. */
+  forgetResult(): void {
+    this.#result = null;
+    this.#error = null;
   }
 }

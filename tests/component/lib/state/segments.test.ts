@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { SegmentsState } from '../../../../src/lib/state/segments.svelte';
-import type { GroupingHandle, RfmRequest, TiersResult } from '../../../../workers/api';
+import type { GroupingHandle, LifecycleResult, RfmRequest, TiersResult } from '../../../../workers/api';
 import { fakeContext, freshDatabase, rfmHandle, rfmResult, type FakeApi } from '../../fakes';
 
 const tiersHandle: GroupingHandle = { id: 'tiers:1', definition: { kind: 'tiers', shares: [20, 30, 50], basis: 'customers' } };
-const tiersResult: TiersResult = { tiers: [], edges: [], pareto: [], handle: tiersHandle };
+const tiersResult: TiersResult = { analysisDay: 20_000, asOfDay: 19_999, tiers: [], edges: [], pareto: [], handle: tiersHandle };
 
 function setUp(over: FakeApi = {}) {
   const api = {
@@ -34,6 +34,31 @@ describe('SegmentsState', () => {
     expect(again.rules.saved[1].rows[0]).toEqual({ field: 'city', op: 'in', value: '上海, 北京' });
     await again.rules.delete('Big spenders');
     expect(again.rules.saved.map((r) => r.name)).toEqual(['VIP Shanghai']);
+  });
+
+  it('one analysis date for every panel: RFM and the panel shown again, the others when next shown, none after a dataset change', async () => {
+    const lifecycle = vi.fn(async (): Promise<LifecycleResult> => ({ analysisDay: 1, asOfDay: 1, stages: [], handle: { id: 'l', definition: { kind: 'lifecycle', options: {} } } }));
+    const tiers = vi.fn(async () => tiersResult);
+    const { segs, api, ctx } = setUp({ lifecycle, tiers });
+    await segs.ensure();
+    await segs.setMode('tiers');
+    await segs.tiers.run([20, 30, 50], 'customers');
+    await segs.lifecycle.run({ newWithinDays: 90 });
+    expect(api.tiers).toHaveBeenLastCalledWith('d', [20, 30, 50], 'customers', { analysisDay: undefined });
+    tiers.mockClear();
+    lifecycle.mockClear();
+    await segs.setAnalysisDay(19_000);
+    expect(segs.analysisDay).toBe(19_000);
+    expect(api.rfm).toHaveBeenLastCalledWith('d', expect.objectContaining({ analysisDay: 19_000 }));
+    // the panel shown is computed again with its own settings
+    expect(tiers).toHaveBeenCalledTimes(1);
+    expect(api.tiers).toHaveBeenLastCalledWith('d', [20, 30, 50], 'customers', { analysisDay: 19_000 });
+    expect(lifecycle).not.toHaveBeenCalled();
+    await segs.setMode('lifecycle');
+    expect(lifecycle).toHaveBeenLastCalledWith('d', { newWithinDays: 90, analysisDay: 19_000 });
+    // another dataset starts from the latest data
+    ctx.revision = { datasetId: 'other' };
+    expect(segs.analysisDay).toBeUndefined();
   });
 
   it('sends the user’s own bin edges with the RFM request, and quantiles when cleared', async () => {

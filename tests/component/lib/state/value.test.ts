@@ -18,7 +18,11 @@ function setUp(fromSegments: GroupingHandle | null, over: FakeApi = {}) {
     ...over,
   };
   const ctx = fakeContext(api);
-  const source = { rfmHandle: vi.fn((revision: unknown) => (revision === ctx.revision ? fromSegments : null)) };
+  const source = {
+    rfmHandle: vi.fn((revision: unknown) => (revision === ctx.revision ? fromSegments : null)),
+    analysisDay: undefined as number | undefined,
+    setAnalysisDay: vi.fn(async (day: number | undefined) => { source.analysisDay = day; }),
+  };
   return { api, ctx, source, vs: new ValueState(ctx, source) };
 }
 
@@ -75,5 +79,21 @@ describe('ValueState', () => {
     await vs.sync();
     expect(api.cohorts).toHaveBeenCalledTimes(1);
     expect(api.segmentRates).toHaveBeenCalledTimes(1);
+  });
+
+  it('fits as of the analysis date it shares with the Segments page, and forgets a fit of another date', async () => {
+    const calibrationDefault = vi.fn(async () => ({ calibrationEndDay: 100, lastDay: 200, notice: { code: 'value.calibration.holdout', params: { weeks: 14 } } }));
+    const { vs, api, source } = setUp(null, { calibrationDefault });
+    await vs.sync();
+    expect(calibrationDefault).toHaveBeenLastCalledWith('d', { asOfDay: undefined });
+    await vs.fit();
+    expect(vs.model.result).not.toBeNull();
+    await vs.setAnalysisDay(150);
+    expect(source.setAnalysisDay).toHaveBeenCalledWith(150);
+    expect(vs.analysisDay).toBe(150);
+    expect(vs.model.result).toBeNull();
+    expect(calibrationDefault).toHaveBeenLastCalledWith('d', { asOfDay: 150 });
+    await vs.fit();
+    expect(api.value).toHaveBeenLastCalledWith(expect.any(String), 'd', expect.objectContaining({ asOfDay: 150 }), expect.anything());
   });
 });

@@ -20,7 +20,7 @@ function setUp() {
   const api = {
     rule: vi.fn(async (_id: string, group: RuleGroup): Promise<RuleResult> => {
       const problems = validateRule(group);
-      return { size: 10, share: 0.1, revenue: 100, revenueShare: 0.1, problems, handle: problems.length ? null : { id: JSON.stringify(group), definition: { kind: 'rule', group } } };
+      return { analysisDay: 20_000, asOfDay: 19_999, size: 10, share: 0.1, revenue: 100, revenueShare: 0.1, problems, handle: problems.length ? null : { id: JSON.stringify(group), definition: { kind: 'rule', group } } };
     }),
     fieldValues: vi.fn(async (_id: string, field: string) => VALUES[field]),
     persona: vi.fn(async () => null),
@@ -67,7 +67,7 @@ describe('rule builder: values from the data', () => {
     expect(box.getAttribute('aria-expanded')).toBe('false');
     await waitFor(() => expect(api.rule).toHaveBeenLastCalledWith('d', {
       combine: 'and', conditions: [{ field: 'orders', op: 'gte', value: 2 }, { field: 'city', op: 'eq', value: '上海市' }],
-    }));
+    }, { analysisDay: undefined }));
     await fireEvent.keyDown(box, { key: 'ArrowDown' }); // opens again
     expect(box.getAttribute('aria-expanded')).toBe('true');
     await fireEvent.keyDown(box, { key: 'Escape' });
@@ -93,7 +93,7 @@ describe('rule builder: values from the data', () => {
     expect(box.value).toBe('上海市, 大上海, ');
     await waitFor(() => expect(api.rule).toHaveBeenLastCalledWith('d', expect.objectContaining({
       conditions: [{ field: 'orders', op: 'gte', value: 2 }, { field: 'city', op: 'in', value: ['上海市', '大上海'] }],
-    })));
+    }), { analysisDay: undefined }));
   });
 
   it('offers contains and starts with for text, and says when only the most common values are listed', async () => {
@@ -105,7 +105,7 @@ describe('rule builder: values from the data', () => {
     await fireEvent.input(lastCombobox(), { target: { value: '上海' } });
     await waitFor(() => expect(api.rule).toHaveBeenLastCalledWith('d', expect.objectContaining({
       conditions: [{ field: 'orders', op: 'gte', value: 2 }, { field: 'city', op: 'contains', value: '上海' }],
-    })));
+    }), { analysisDay: undefined }));
     const fields = screen.getAllByRole('combobox', { name: 'Field' }).at(-1)! as HTMLSelectElement;
     await fireEvent.change(fields, { target: { value: 'channel' } });
     lastCombobox().focus();
@@ -123,7 +123,7 @@ describe('rule builder: values from the data', () => {
     await fireEvent.change(value(), { target: { value: 'M' } });
     await waitFor(() => expect(api.rule).toHaveBeenLastCalledWith('d', expect.objectContaining({
       conditions: [{ field: 'orders', op: 'gte', value: 2 }, { field: 'gender', op: 'eq', value: 'M' }],
-    })));
+    }), { analysisDay: undefined }));
     const select = value();
     i18n.locale = 'zh';
     flushSync();

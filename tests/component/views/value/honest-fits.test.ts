@@ -46,7 +46,7 @@ describe('Value page: the calibration end', () => {
   it('shows the default date in the input before any fit, and says how it was chosen', async () => {
     const { model } = fitState(holdout);
     await model.loadDefault();
-    render(ModelSettings, { model, busy: false, onfit: vi.fn() });
+    render(ModelSettings, { model, analysisDay: undefined, latest: null, onanalysisday: vi.fn(), busy: false, onfit: vi.fn() });
     expect(dateInput().value).toBe('2025-01-01');
     expect(screen.getByTestId('calibration-default').textContent).toBe('default');
     expect(screen.getByTestId('calibration-note').textContent).toContain('Calibration ends 52 weeks before the last order');
@@ -55,7 +55,7 @@ describe('Value page: the calibration end', () => {
   it('says what the user’s own date holds out, and goes back to the default', async () => {
     const { model } = fitState(holdout);
     await model.loadDefault();
-    render(ModelSettings, { model, busy: false, onfit: vi.fn() });
+    render(ModelSettings, { model, analysisDay: undefined, latest: null, onanalysisday: vi.fn(), busy: false, onfit: vi.fn() });
     await fireEvent.change(dateInput(), { target: { value: '2025-12-03' } });
     expect(model.request.calibrationEndDay).toBe(dayFromCivil(2025, 12, 3));
     expect(screen.getByTestId('calibration-note').textContent).toContain('Calibration ends where you set it; 4 weeks after it are held out');
@@ -68,7 +68,7 @@ describe('Value page: the calibration end', () => {
   it('warns when the history is too short to hold anything out, in both languages', async () => {
     const { model } = fitState({ calibrationEndDay: lastDay, lastDay, notice: { code: 'value.calibration.noHoldout', params: { weeks: 30, minWeeks: 39 } } });
     await model.loadDefault();
-    render(ModelSettings, { model, busy: false, onfit: vi.fn() });
+    render(ModelSettings, { model, analysisDay: undefined, latest: null, onanalysisday: vi.fn(), busy: false, onfit: vi.fn() });
     const note = screen.getByTestId('calibration-note');
     expect(note.textContent).toContain('The history spans only 30 weeks, so nothing is held out');
     expect(note.classList.contains('no-holdout')).toBe(true);
@@ -125,7 +125,7 @@ describe('Value page: a calibration end at the last order', () => {
   it('says that nothing is held out instead of “0 weeks”, as a warning', async () => {
     const { model } = fitState(holdout);
     await model.loadDefault();
-    render(ModelSettings, { model, busy: false, onfit: vi.fn() });
+    render(ModelSettings, { model, analysisDay: undefined, latest: null, onanalysisday: vi.fn(), busy: false, onfit: vi.fn() });
     await fireEvent.change(dateInput(), { target: { value: '2025-12-31' } });
     const note = screen.getByTestId('calibration-note');
     expect(note.textContent).toContain('Calibration ends at the last order: nothing is held out');

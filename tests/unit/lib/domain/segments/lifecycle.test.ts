@@ -122,6 +122,16 @@ describe('usualGaps', () => {
     expect(Array.from(gaps)).toEqual([3]);
   });
 
+  it('as of a day: later lines do not count', () => {
+    // customer 0 bought on days 10, 20, 50, 51: all → gaps 10, 30, 1 → 10; as of day 50 → 10, 30 → 20;
+    // as of day 19 → one purchase day → NaN
+    const days = [10, 20, 50, 51];
+    const orders = { length: 4, customer: new Int32Array(4), day: Int32Array.from(days), isReturn: new Uint8Array(4) };
+    expect(Array.from(usualGaps(orders, 1))).toEqual([10]);
+    expect(Array.from(usualGaps(orders, 1, { asOfDay: 50 }))).toEqual([20]);
+    expect(Array.from(usualGaps(orders, 1, { asOfDay: 19 }))).toEqual([NaN]);
+  });
+
   it('handles no orders', () => {
     const empty = { length: 0, customer: new Int32Array(0), day: new Int32Array(0), isReturn: new Uint8Array(0) };
     expect(Array.from(usualGaps(empty, 2))).toEqual([NaN, NaN]);
