@@ -47,7 +47,7 @@ describe('the screens say what the engine says', () => {
     await app.goto('value');
     const date = page.getByRole('textbox', { name: 'Calibration end' });
     await expect.poll(() => date.inputValue()).toMatch(/^\d{4}-\d\d-\d\d$/);
-    await expect.poll(() => page.getByTestId('calibration-note').textContent()).toMatch(/Calibration ends \d+ weeks before the last order/);
+    await expect.poll(() => page.getByTestId('calibration-note').textContent()).toMatch(/Calibration ends \d+ weeks before the end of the data/);
     await date.fill('2025-12-31');
     await expect.poll(() => page.getByTestId('calibration-note').textContent()).toContain('nothing is held out');
     await page.getByRole('button', { name: 'Fit models' }).click();

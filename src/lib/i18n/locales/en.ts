@@ -808,7 +808,7 @@ export const en = {
   'rfm.badOrderLine': 'Order line {row} has no customer id, a date that cannot be read, or an amount that is not a number. Correct that line and try again.',
   'rfm.emptyLevels': 'No customer has {score} score {levels}: many customers share the same value, or there are fewer distinct values than score bins. Use fewer score bins or your own bin edges.',
   'rfm.manyOthers': 'More than 10% of the customers match no segment rule and are counted as “Others”. Widen the score ranges of the rules, or add a rule for these customers.',
-  'value.calibration.holdout': 'Calibration ends {weeks} weeks before the last order: the models are fitted on the history before it and checked against what customers really bought in those last {weeks} weeks. Customers are scored on all their orders.',
+  'value.calibration.holdout': 'Calibration ends {weeks} weeks before the end of the data (the last order, or the analysis date): the models are fitted on the history before it and checked against what customers really bought in those last {weeks} weeks. Customers are scored on all their orders up to the end.',
   'value.calibration.noHoldout': 'The history spans only {weeks} weeks, so nothing is held out to check the predictions (that takes at least {minWeeks} weeks). Treat the figures as rough, and import a longer history when you can.',
   'value.calibration.user': 'Calibration ends where you set it; {weeks} weeks after it are held out to check the predictions.',
   'value.calibration.userNoHoldout': 'Calibration ends at the last order: nothing is held out, so the predictions cannot be checked against what customers really did. Choose an earlier date to keep a holdout.',

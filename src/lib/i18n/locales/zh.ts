@@ -809,7 +809,7 @@ export const zh: Record<MessageKey, string> = {
   'rfm.badOrderLine': '第 {row} 行订单缺少客户编号、日期无法识别，或金额不是数字。请修正该行后重试。',
   'rfm.emptyLevels': '没有客户的 {score} 得分为 {levels}：许多客户的取值相同，或不同取值的个数少于分档数。请减少分档数，或自行设定分档边界。',
   'rfm.manyOthers': '超过 10% 的客户不符合任何细分规则，被归入“其他”。请放宽规则的得分范围，或为这些客户添加一条规则。',
-  'value.calibration.holdout': '校准期截至最后一笔订单前 {weeks} 周：模型用此前的历史拟合，再与客户在最后 {weeks} 周的实际购买对照检验。客户评分使用其全部订单。',
+  'value.calibration.holdout': '校准期截至数据结束日（最后一笔订单或分析日期）前 {weeks} 周：模型用此前的历史拟合，再与客户在最后 {weeks} 周的实际购买对照检验。客户评分使用截至结束日的全部订单。',
   'value.calibration.noHoldout': '历史只有 {weeks} 周，无法留出验证期来核对预测（至少需要 {minWeeks} 周）。请把这些数字当作粗略估计，条件允许时导入更长的历史。',
   'value.calibration.user': '校准期截止日由您设定；其后的 {weeks} 周留作验证期，用来核对预测。',
   'value.calibration.userNoHoldout': '校准期截止于最后一笔订单：没有留出验证期，因此无法用客户的实际购买来核对预测。选择更早的日期即可保留验证期。',

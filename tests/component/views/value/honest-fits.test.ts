@@ -49,7 +49,7 @@ describe('Value page: the calibration end', () => {
     render(ModelSettings, { model, analysisDay: undefined, latest: null, onanalysisday: vi.fn(), busy: false, onfit: vi.fn() });
     expect(dateInput().value).toBe('2025-01-01');
     expect(screen.getByTestId('calibration-default').textContent).toBe('default');
-    expect(screen.getByTestId('calibration-note').textContent).toContain('Calibration ends 52 weeks before the last order');
+    expect(screen.getByTestId('calibration-note').textContent).toContain('Calibration ends 52 weeks before the end of the data');
   });
 
   it('says what the user’s own date holds out, and goes back to the default', async () => {
