@@ -1,20 +1,20 @@
 import type { Column } from '../lib/components/table';
 import type { CustomerRow } from '../../workers/api';
 import type { MessageKey } from '../lib/i18n/messages';
-import { maskPersonal } from '../lib/domain/privacy/mask';
+import { maskId, maskPersonal } from '../lib/domain/privacy/mask';
 import { demoTerm } from '../lib/domain/demo/text';
 import { formatDay, formatMoney, formatNumber, formatPercent, type Locale } from '../lib/i18n/format';
 
 /**
  * Columns of the customers table, worded and formatted for a language and currency. With `mask`,
- * names are shown partly hidden (projectors, shared screens); with `demo`, the demo company's
+ * names and phone- or e-mail-like ids are shown partly hidden (projectors, shared screens); with `demo`, the demo company's
  * cities and channels are shown in the interface language.
  */
 export function customerColumns(t: (k: MessageKey) => string, locale: Locale, currency: string, mask = false, demo = false): Column<CustomerRow>[] {
   const gender = (g: string) => (g === 'F' || g === 'M' ? t(`gender.${g}`) : g || '—');
   const term = (v: string) => (demo ? demoTerm(v, locale) : v);
   return [
-    { key: 'id', label: t('col.id'), sortable: true, text: (r) => r.id },
+    { key: 'id', label: t('col.id'), sortable: true, text: (r) => (mask ? maskId(r.id) : r.id) },
     { key: 'name', label: t('col.name'), sortable: true, text: (r) => (r.name ? (mask ? maskPersonal(r.name) : r.name) : '—') },
     { key: 'gender', label: t('col.gender'), sortable: true, text: (r) => gender(r.gender) },
     { key: 'age', label: t('col.age'), sortable: true, numeric: true, text: (r) => formatNumber(r.age, locale) },

@@ -21,7 +21,7 @@ const result: ImportResult = {
   committed: true, datasetId: 'ds-1', pseudonymised: { ids: 1, names: 0, keptMapping: false },
   replaced: [],
   files: [{ fileName: 'orders.csv', kind: 'orders', encoding: 'utf-8', rejects: [], sha256: 'a'.repeat(64), outcome: 'imported', earlier: [], stats: {
-    rows: 1, accepted: 1, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, existing: 0, existingSkipped: 0, customers: 1, orderIds: 0,
+    rows: 1, accepted: 1, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, existing: 0, existingSkipped: 0, customers: 1, orderIds: 0, orders: 1,
     amount: 5, minDay: 0, maxDay: 0,
   } }],
 };
@@ -121,7 +121,7 @@ describe('pseudonyms in Data & storage', () => {
 describe('identity on the customer detail', () => {
   const detail: Detail = {
     row: { id: 'P-0123456789abcdef', name: 'N-0123456789ab', gender: '', age: null, city: '', province: '', channel: '', signup: null, orders: 0, net: 0, firstOrder: null, lastOrder: null },
-    usualGapDays: null, rhythmRisk: null, simple: null, model: null, birthDay: null, acquisitionCost: null, returns: 0, lines: [], surveys: [], interactions: [],
+    usualGapDays: null, rhythmRisk: null, simple: null, model: null, valueModel: null, segment: null, birthDay: null, acquisitionCost: null, returns: 0, lines: [], surveys: [], interactions: [],
   };
 
   it('shows the original identity on request when a mapping is kept, never while masking', async () => {

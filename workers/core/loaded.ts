@@ -28,6 +28,13 @@ export interface CustomerValue {
   clv: Float64Array;
 }
 
+/** What a CLV figure is: the model, the horizon in months and the margin (0–1) it was computed with. */
+export interface ValueModel {
+  model: 'bgnbd' | 'pareto';
+  months: number;
+  margin: number;
+}
+
 /** A dataset held in the worker's memory, ready for queries. */
 export interface LoadedDataset {
   id: string;
@@ -51,6 +58,8 @@ export interface LoadedDataset {
   /** Per-customer model results of the last value fit, and its horizon in months. */
   value?: CustomerValue;
   valueMonths?: number;
+  /** What the CLV of the last value fit is: its model, horizon in months and margin. */
+  valueModel?: ValueModel;
   /** Each customer's usual days between purchases (built on first use), and their median. */
   gaps?: Float64Array;
   baseGap?: number | null;

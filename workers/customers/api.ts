@@ -1,7 +1,8 @@
 /** Customers: the paged, searchable, sortable list, and one customer's detail. */
 import type { EngineContext } from '../core/context';
-import type { GroupingHandle } from '../segments/api';
-import { resolveGrouping } from '../segments/handles';
+import type { ValueModel } from '../core/loaded';
+import { DEFAULT_RFM, type GroupingHandle } from '../segments/api';
+import { handleFor, resolveGrouping } from '../segments/handles';
 import { customerDetail } from './detail';
 import { queryCustomers } from './table';
 
@@ -65,6 +66,10 @@ export interface CustomerDetail {
   simple: { purchasesPerYear: number; averageOrderValue: number } | null;
   /** After a value fit: expected purchases in the next 30 and 365 days, and expected spend per order. */
   model: { exp30: number; exp365: number; spend: number } | null;
+  /** What the CLV on the row is (after a value fit): model, horizon in months, margin. */
+  valueModel: ValueModel | null;
+  /** The customer's segment in the 11-segment RFM grouping with default settings (null without an order). */
+  segment: string | null;
   birthDay: number | null;
   acquisitionCost: number | null;
   returns: number;
@@ -87,7 +92,12 @@ export function customersApi(ctx: EngineContext): CustomersApi {
     },
 
     async customer(datasetId, customerId) {
-      return customerDetail(ctx.current(datasetId), customerId);
+      const ds = ctx.current(datasetId);
+      const detail = customerDetail(ds, customerId);
+      if (!detail) return null;
+      const k = ds.indexed.customerIndex.get(customerId)!;
+      const label = resolveGrouping(ds, handleFor({ kind: 'rfm', request: DEFAULT_RFM })).labels[k];
+      return { ...detail, segment: label || null };
     },
   };
 }

@@ -3,8 +3,8 @@ import type { LoadedDataset } from '../core/loaded';
 import type { CustomerDetail, CustomerOrderLine } from './api';
 import { customerRow, customerTable } from './table';
 
-/** Everything the detail view shows about one customer, or null if the id is unknown. */
-export function customerDetail(ds: LoadedDataset, customerId: string): CustomerDetail | null {
+/** Everything the detail view shows about one customer but the segment, or null if the id is unknown. */
+export function customerDetail(ds: LoadedDataset, customerId: string): Omit<CustomerDetail, 'segment'> | null {
   const k = ds.indexed.customerIndex.get(customerId);
   if (k === undefined) return null;
   const o = ds.indexed.orders;
@@ -53,6 +53,7 @@ export function customerDetail(ds: LoadedDataset, customerId: string): CustomerD
     model: ds.value && Number.isFinite(ds.value.exp30[k])
       ? { exp30: ds.value.exp30[k], exp365: ds.value.exp365[k], spend: ds.value.spend[k] }
       : null,
+    valueModel: ds.value ? ds.valueModel ?? null : null,
     birthDay: c.birthDay[k] === NO_DAY ? null : c.birthDay[k],
     acquisitionCost: Number.isFinite(c.acquisitionCost[k]) ? c.acquisitionCost[k] : null,
     returns: ds.summary.returns[k],

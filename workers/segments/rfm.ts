@@ -1,5 +1,5 @@
 import {
-  ageOn, assignRfmSegments, maskPersonal, NO_DAY, personaSummary, rfmInputs, rfmScores, rfmThresholds, shadowedRules,
+  ageOn, assignRfmSegments, maskId, maskPersonal, NO_DAY, personaSummary, rfmInputs, rfmScores, rfmThresholds, shadowedRules,
   OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, type Notice, type Persona,
 } from '../../src/lib/domain';
 import { toCsv } from '../../src/lib/domain/import';
@@ -155,7 +155,7 @@ export function segmentCsv(ds: LoadedDataset, seg: Segmentation, segment: string
   for (let i = 0; i < c.id.length; i++) {
     if (seg.labels[i] !== segment) continue;
     rows.push([
-      c.id[i], mask ? maskPersonal(c.name[i]) : c.name[i], c.city[i], c.channel[i], seg.frequency[i],
+      mask ? maskId(c.id[i]) : c.id[i], mask ? maskPersonal(c.name[i]) : c.name[i], c.city[i], c.channel[i], seg.frequency[i],
       Math.round(seg.net[i] * 100) / 100, seg.recencyDays[i],
     ]);
   }

@@ -93,6 +93,7 @@ export function runValue(
   }
   ds.value = value;
   ds.valueMonths = request.months;
+  ds.valueModel = { model: usePareto ? 'pareto' : 'bgnbd', months: request.months, margin: request.margin ?? 1 };
   ds.customerTable = undefined; // rebuilt with the value columns
   ds.lastQuery = undefined;
   progress?.(3, 4);

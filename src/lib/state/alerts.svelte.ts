@@ -4,7 +4,7 @@
  * opening the app and after every import.
  */
 import type { Notice } from '../domain/types';
-import { isoDate, maskPersonal, validateWarningRule, type WarningRule } from '../domain';
+import { isoDate, maskId, maskPersonal, validateWarningRule, type WarningRule } from '../domain';
 import { toCsv } from '../domain/import';
 import { getSetting, setSetting, toNotice } from '../db';
 import type { WarningsResult } from '../../../workers/api';
@@ -54,7 +54,7 @@ export class AlertsState {
    */
   csv(alert: Alert, header: string[], mask: boolean): string {
     return toCsv(header, alert.customers.map((c) => [
-      c.id, mask ? maskPersonal(c.name) : c.name, c.lastOrder === null ? '' : isoDate(c.lastOrder), c.net, c.clv === null ? '' : Math.round(c.clv * 100) / 100,
+      mask ? maskId(c.id) : c.id, mask ? maskPersonal(c.name) : c.name, c.lastOrder === null ? '' : isoDate(c.lastOrder), c.net, c.clv === null ? '' : Math.round(c.clv * 100) / 100,
     ]));
   }
 

@@ -8,6 +8,12 @@
  *   (CLV in revenue) where optional.
  */
 
+/**
+ * The simple CLV the app shows before the user changes anything (the Value page's sliders and the
+ * customer page): 3 years of purchases at a 30% margin.
+ */
+export const SIMPLE_CLV_DEFAULTS = Object.freeze({ lifespanYears: 3, margin: 0.3 });
+
 /** Input of {@link simpleClv}. */
 export interface SimpleClvInput {
   /** Purchases per customer per year (≥ 0). */

@@ -55,8 +55,13 @@ export interface ConvertStats {
   /** Of those, skipped (not imported). */
   existingSkipped: number;
   customers: number;
-  /** Distinct order ids among accepted rows (0 when the file has no order id column). */
+  /** Distinct order ids among accepted rows, returns included (0 when the file has no order id column). */
   orderIds: number;
+  /**
+   * Orders as the dashboard counts them: distinct order ids among accepted purchase lines (a
+   * customer's purchase day where the file has no order id); returns are not orders.
+   */
+  orders: number;
   /** Sum of accepted amounts (returns negative). */
   amount: number;
   minDay: number | null;
@@ -90,7 +95,7 @@ function hashOne(s: string): void {
 export function emptyStats(): ConvertStats {
   return {
     rows: 0, accepted: 0, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, existing: 0, existingSkipped: 0,
-    customers: 0, orderIds: 0, amount: 0, minDay: null, maxDay: null,
+    customers: 0, orderIds: 0, orders: 0, amount: 0, minDay: null, maxDay: null,
   };
 }
 
@@ -103,6 +108,7 @@ export class RowConverter {
   #seenRows = new HashSet64();
   #customers = new HashSet64();
   #orders = new HashSet64();
+  #purchases = new HashSet64();
   #ready: TableColumnsByKind[ImportKind][] = [];
   #pending = 0;
   #col: (field: string) => number | null;
@@ -254,6 +260,10 @@ export class RowConverter {
     b.quantity.push(Number.isNaN(qty) ? NaN : Math.abs(qty));
     b.isReturn.push(isReturn ? 1 : 0);
     this.#count(id, orderRaw, day, amount);
+    if (!isReturn) {
+      hashOne(orderId);
+      if (this.#purchases.add(hashState[0], hashState[1])) this.stats.orders++;
+    }
     return true;
   }
 

@@ -26,3 +26,18 @@ export function maskPersonal(text: string): string {
     .map((word) => (/^\s+$/.test(word) || word.length === 0 ? word : Array.from(word)[0] + '*'.repeat(Math.max(1, Array.from(word).length - 1))))
     .join('');
 }
+
+/**
+ * A customer id under masking: ids that are personal data themselves — an e-mail address, or a
+ * phone-like run of 7 or more digits (with spaces, dashes, brackets or a leading +) — are masked
+ * as {@link maskPersonal} does; other ids (C-00042, 12488) are codes and stay as they are.
+ * @example maskId('13800138000') // '*******8000'
+ * @example maskId('li.na@example.com') // 'l****@example.com'
+ * @example maskId('C-00042') // 'C-00042'
+ */
+export function maskId(id: string): string {
+  if (!id) return id;
+  if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(id)) return maskPersonal(id);
+  if (/^\+?[\d\s\-()]+$/.test(id) && id.replace(/\D/g, '').length >= 7) return maskPersonal(id);
+  return id;
+}
