@@ -151,6 +151,10 @@ export interface ClusterResult extends AsOfResult {
   k: number;
   /** Silhouette per k tried (empty when k was set by hand). */
   scores: { k: number; silhouette: number }[];
+  /** Customers the silhouettes were measured on (a seeded sample of at most 2,000; 0 when k was set by hand). */
+  sample: number;
+  /** Customers clustered: those with an order by the analysis day. */
+  clustered: number;
   features: string[];
   clusters: (GroupCount & { means: (number | null)[]; traits: { feature: string; level: 'high' | 'low' }[] })[];
   /** Names this grouping in calls on its segments. */

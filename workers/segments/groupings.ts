@@ -127,10 +127,11 @@ export function runClusters(ds: LoadedDataset, request: ClusterRequest): Groupin
   const seed = request.seed ?? 1;
   let k: number;
   let scores: { k: number; silhouette: number }[] = [];
+  let sample = 0;
   let result;
   if (request.k === 'auto') {
     const chosen = chooseK(z.data, z.n, z.d, { kMin: 2, kMax: 8, seed });
-    ({ k, scores, result } = chosen);
+    ({ k, scores, result, sample } = chosen);
   } else {
     k = Math.max(2, Math.min(12, Math.floor(request.k)));
     result = kmeans(z.data, z.n, z.d, k, { seed });
@@ -153,7 +154,7 @@ export function runClusters(ds: LoadedDataset, request: ClusterRequest): Groupin
   });
   return {
     result: {
-      analysisDay: f.analysisDay, asOfDay: f.asOfDay, k, scores, features,
+      analysisDay: f.analysisDay, asOfDay: f.asOfDay, k, scores, sample, clustered: buyers.length, features,
       clusters: counts.map((g, c) => ({
         ...g,
         means: means[c].map((m, d) => (seen[c][d] ? m / seen[c][d] : null)),

@@ -9,7 +9,18 @@ export interface MonthlyBarOptions {
   locale: 'zh' | 'en';
   /** Field holding the tooltip text of each point (formatted by the caller). */
   tooltipField?: string;
+  /**
+   * Field that is true for a month the data covers only in part (drawn lighter), and the field
+   * holding its words for the tooltip ("9 of 31 days").
+   */
+  partialField?: string;
+  partialTextField?: string;
+  /** Title of the partial-month tooltip line. */
+  partialTitle?: string;
 }
+
+/** Opacity of a bar whose month the data covers only in part. */
+export const PARTIAL_OPACITY = 0.4;
 
 /** Vega expression that abbreviates large axis values in the language's own way. */
 export function axisLabelExpr(locale: 'zh' | 'en'): string {
@@ -38,8 +49,16 @@ export function monthlyBarSpec(points: Record<string, unknown>[], options: Month
         title: options.yTitle,
         axis: { labelExpr: axisLabelExpr(options.locale) },
       },
+      ...(options.partialField
+        ? { opacity: { condition: { test: `datum[${JSON.stringify(options.partialField)}]`, value: PARTIAL_OPACITY }, value: 1 } }
+        : {}),
       ...(options.tooltipField
-        ? { tooltip: [{ field: 'month', title: options.xTitle }, { field: options.tooltipField, title: options.yTitle }] }
+        ? {
+            tooltip: [
+              { field: 'month', title: options.xTitle }, { field: options.tooltipField, title: options.yTitle },
+              ...(options.partialTextField ? [{ field: options.partialTextField, title: options.partialTitle ?? '' }] : []),
+            ],
+          }
         : {}),
     },
   };

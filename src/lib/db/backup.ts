@@ -11,6 +11,7 @@
  * pending batches are discarded, so a wrong passphrase or a damaged file changes nothing.
  */
 import { backupError } from '../domain/backup/frames';
+import { distinctName } from '../domain/text';
 import { encodeRecord, RECORD_END, RECORD_MANIFEST, RECORD_ROW, type BackupRecord } from '../domain/backup/records';
 import { datasetOfPseudonymMap, pseudonymMapSetting, PSEUDONYM_PREFIX } from '../domain/privacy/pseudonym';
 import type { TableKind } from '../domain/types';
@@ -202,7 +203,10 @@ export async function restoreRecords(
           const copy = existing && options.conflict === 'copy';
           const id = copy ? newId('ds') : d.id;
           datasetMap.set(d.id, id);
-          datasets.push({ ...d, id, name: copy && options.copyLabel ? `${d.name} ${options.copyLabel}` : d.name });
+          // a name no other dataset has (the one this replaces aside): "Shop (restored) 2" for a second copy
+          const others = (await db.datasets.toArray()).filter((x) => x.id !== id).map((x) => x.name).concat(datasets.map((x) => x.name));
+          const wanted = copy && options.copyLabel ? `${d.name} ${options.copyLabel}` : d.name;
+          datasets.push({ ...d, id, name: distinctName(wanted, others) });
           break;
         }
         case 'batches': {

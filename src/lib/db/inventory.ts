@@ -1,19 +1,20 @@
 import type { WorkbenchDB } from './schema';
 
-/** What the app keeps in this browser, per dataset and overall (for the privacy section). */
+/** What the app keeps in this browser, per dataset and overall (for the privacy section): rows of every table, stored parts, bytes. */
 export interface StorageInventory {
-  datasets: { id: string; name: string; chunks: number; bytes: number; snapshots: number; snapshotBytes: number; edits: number }[];
+  datasets: { id: string; name: string; chunks: number; rows: number; bytes: number; snapshots: number; snapshotBytes: number; edits: number }[];
   settings: number;
 }
 
 /** Count rows and sum the stored bytes of every dataset (reads the chunk table once). */
 export async function storageInventory(db: WorkbenchDB): Promise<StorageInventory> {
   const rows = await db.datasets.toArray();
-  const byId = new Map(rows.map((d) => [d.id, { id: d.id, name: d.name, chunks: 0, bytes: 0, snapshots: 0, snapshotBytes: 0, edits: 0 }]));
+  const byId = new Map(rows.map((d) => [d.id, { id: d.id, name: d.name, chunks: 0, rows: 0, bytes: 0, snapshots: 0, snapshotBytes: 0, edits: 0 }]));
   await db.chunks.each((c) => {
     const d = byId.get(c.datasetId);
     if (d) {
       d.chunks++;
+      d.rows += c.rows;
       d.bytes += c.bytes.byteLength;
     }
   });

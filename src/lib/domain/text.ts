@@ -18,3 +18,16 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 export function foldText(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A name no other item has: `name` itself when it is free, else `name 2`, `name 3`, … (names are
+ * compared as {@link foldText} does, so "Shop" and "ｓｈｏｐ " are the same name).
+ * @param name the wanted name
+ * @param taken the names in use
+ * @example distinctName('Shop', ['Shop', 'Shop 2']) // → 'Shop 3'
+ */
+export function distinctName(name: string, taken: Iterable<string>): string {
+  const used = new Set(Array.from(taken, foldText));
+  if (!used.has(foldText(name))) return name;
+  for (let k = 2; ; k++) if (!used.has(foldText(`${name} ${k}`))) return `${name} ${k}`;
+}

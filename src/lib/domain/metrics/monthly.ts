@@ -1,4 +1,4 @@
-import { civilFromDay, monthIndexOfDay, monthLabel } from '../days';
+import { civilFromDay, dayFromCivil, monthIndexOfDay, monthLabel } from '../days';
 import { NO_DAY } from '../types';
 import type { CustomerSummary } from './customer-summary';
 import type { IndexedOrders } from './index-dataset';
@@ -11,6 +11,10 @@ export interface MonthPoint {
   orders: number;
   /** Customers whose first purchase falls in the month. */
   newCustomers: number;
+  /** Days of the month within the data's span (first to last order day). */
+  days: number;
+  /** The data covers only part of the month (the first or the last month): its figures are not a full month's. */
+  partial: boolean;
 }
 
 /** Month-by-month revenue, orders and new customers, with empty months filled in. */
@@ -29,10 +33,12 @@ export function monthlySeries(orders: IndexedOrders, summary: CustomerSummary): 
   const fresh = new Int32Array(months);
   // Month of each day in range, computed once: 1M rows cost one table lookup each.
   const dayMonth = new Int32Array(maxDay - minDay + 1);
+  const covered = new Int32Array(months);
   for (let d = minDay, m = first; d <= maxDay; d++) {
     const [, , dd] = civilFromDay(d);
     if (dd === 1 && d !== minDay) m++;
     dayMonth[d - minDay] = m - first;
+    covered[m - first]++;
   }
   const seen = new Uint8Array(orders.orderKeys);
   for (let i = 0; i < orders.length; i++) {
@@ -48,6 +54,18 @@ export function monthlySeries(orders: IndexedOrders, summary: CustomerSummary): 
     if (f !== NO_DAY) fresh[dayMonth[f - minDay]]++;
   }
   const out: MonthPoint[] = [];
-  for (let m = 0; m < months; m++) out.push({ month: monthLabel(first + m), netRevenue: revenue[m], orders: count[m], newCustomers: fresh[m] });
+  for (let m = 0; m < months; m++) {
+    out.push({
+      month: monthLabel(first + m), netRevenue: revenue[m], orders: count[m], newCustomers: fresh[m],
+      days: covered[m], partial: covered[m] < daysInMonth(first + m),
+    });
+  }
   return out;
+}
+
+/** Days in a month given by its index (year × 12 + month − 1, as monthIndexOfDay counts). */
+function daysInMonth(index: number): number {
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return dayFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - dayFromCivil(year, month, 1);
 }

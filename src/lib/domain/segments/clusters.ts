@@ -105,6 +105,8 @@ export interface ChooseKResult {
   scores: { k: number; silhouette: number }[];
   /** The k-means run of the chosen k, so callers need not run it again. */
   result: KMeansResult;
+  /** Points the silhouettes were measured on: every point, or the seeded sample (min(n, sampleSize)). */
+  sample: number;
 }
 
 /**
@@ -136,5 +138,5 @@ export function chooseK(data: Float64Array, n: number, d: number, options: Choos
     scores.push({ k, silhouette: value });
     if (best === null || value > best.score) best = { k, score: value, result };
   }
-  return { k: best!.k, scores, result: best!.result };
+  return { k: best!.k, scores, result: best!.result, sample: Math.min(n, options.sampleSize ?? 2000) };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import Contract from '../../../../src/views/value/Contract.svelte';
 import { projectContract } from '../../../../src/lib/state/value.svelte';
 
 describe('contract retention (sBG) from typed survivor counts', () => {
@@ -20,5 +22,21 @@ describe('contract retention (sBG) from typed survivor counts', () => {
   it('explains bad input instead of fitting', () => {
     expect(projectContract('100, 120, 90').error?.code).toBe('model.badSurvivors');
     expect(projectContract('abc').error?.code).toBe('model.badSurvivors');
+  });
+});
+
+describe('the contract retention card', () => {
+  it('says the figures it opens with are a textbook example, until the user types their own', async () => {
+    render(Contract);
+    expect(screen.getByTestId('sbg-example').textContent).toContain('not your data');
+    // the example's fit is shown: α 0.704 (Fader & Hardie 2007)
+    expect(screen.getByTestId('contract').textContent).toContain('α = 0.704');
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear the example' }));
+    expect(screen.queryByTestId('sbg-example')).toBeNull();
+    // an empty box is not an error
+    expect(screen.queryByRole('alert')).toBeNull();
+    await fireEvent.input(screen.getByRole('textbox'), { target: { value: '500, 400, 350' } });
+    expect(screen.queryByTestId('sbg-example')).toBeNull();
+    expect(screen.getByTestId('contract').textContent).toContain('α =');
   });
 });

@@ -14,7 +14,7 @@ it('lists what is stored per dataset: chunks and their bytes, snapshots, edits, 
   const inv = await storageInventory(db);
   const chunks = await db.chunks.toArray();
   expect(inv.datasets).toEqual([{
-    id: 'd', name: 'Demo', chunks: chunks.length, bytes: chunks.reduce((n, c) => n + c.bytes.byteLength, 0),
+    id: 'd', name: 'Demo', chunks: chunks.length, rows: demo.orders.orderId.length, bytes: chunks.reduce((n, c) => n + c.bytes.byteLength, 0),
     snapshots: 1, snapshotBytes: (await db.snapshotData.toArray())[0].bytes.byteLength, edits: 1,
   }]);
   expect(inv.datasets[0].chunks).toBe(Math.ceil(demo.orders.orderId.length / 100));

@@ -142,6 +142,12 @@ describe('backup and restore', () => {
     expect(await source.db.snapshots.where('datasetId').equals(source.first).count()).toBe(1);
     await source.engine.load('l', copy.id);
     expect((await source.engine.customers(copy.id, {})).total).toBe(5000);
+    // restored once more: the second copy gets a name of its own, not a second "(restored)"
+    await source.engine.restoreBackup('r3', blob, { conflict: 'copy', copyLabel: '(restored)' });
+    const names = (await source.db.datasets.toArray()).map((d) => d.name);
+    expect(names.length).toBeGreaterThan(3);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain(`${copy.name} 2`);
     source.db.close();
   }, 60_000);
 

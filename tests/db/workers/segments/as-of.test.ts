@@ -108,6 +108,11 @@ describe('every grouping and the value fit as of a past date on the demo', () =>
 
     const clusters = await engine.clusters(id, { features: ['recency', 'frequency', 'monetary'], k: 3, seed: 1, analysisDay: day });
     expect(clusters.clusters.reduce((n, c) => n + c.size, 0)).toBe(buyers);
+    expect(clusters.clustered).toBe(buyers);
+    // k chosen by silhouette: measured on a seeded sample of 2,000 customers, or all when fewer
+    const auto = await engine.clusters(id, { features: ['recency', 'frequency'], k: 'auto', seed: 1, analysisDay: day });
+    expect(auto.sample).toBe(Math.min(2_000, buyers));
+    expect(auto.clustered).toBe(buyers);
 
     const value = await engine.value('v', id, { asOfDay: day, timeUnit: 'W', model: 'bgnbd', months: 12, monthlyDiscountRate: 0.01, margin: 0.3 });
     expect(value.lastDay).toBe(day);

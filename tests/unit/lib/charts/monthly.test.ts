@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabelExpr, monthlyBarSpec } from '../../../../src/lib/charts/monthly';
-import { renderChart } from '../../../support/vega';
+import { axisLabelExpr, monthlyBarSpec, PARTIAL_OPACITY } from '../../../../src/lib/charts/monthly';
+import { renderChart, type ChartItem } from '../../../support/vega';
 
 describe('monthlyBarSpec', () => {
   it('puts months on an ordinal axis and abbreviates values per language', () => {
@@ -47,5 +47,18 @@ describe('monthlyBarSpec', () => {
     expect(en.axisLabels('left')).toContain('10k');
     expect(en.axisLabels('left')).toContain('30k');
     expect(en.axisLabels('left').some((l) => l.includes('万'))).toBe(false);
+  });
+
+  it('draws a month the data covers only in part lighter, and says so in its tooltip', async () => {
+    const points = [
+      { month: '2025-11', v: 100, t: '100', partial: false, p: '' },
+      { month: '2025-12', v: 30, t: '30', partial: true, p: '9 of 31 days' },
+    ];
+    const chart = await renderChart(monthlyBarSpec(points, {
+      field: 'v', xTitle: 'Month', yTitle: 'Revenue', locale: 'en', tooltipField: 't', partialField: 'partial', partialTextField: 'p', partialTitle: 'Partial month',
+    }));
+    const bars = chart.marks('rect') as (ChartItem & { opacity?: number })[];
+    expect(bars.map((b) => b.opacity)).toEqual([1, PARTIAL_OPACITY]);
+    expect(bars[1].tooltip).toMatchObject({ 'Partial month': '9 of 31 days' });
   });
 });

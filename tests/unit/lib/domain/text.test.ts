@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText } from '../../../../src/lib/domain/text';
+import { distinctName, foldText } from '../../../../src/lib/domain/text';
 
 describe('foldText', () => {
   it('sets case aside', () => {
@@ -28,5 +28,16 @@ describe('foldText', () => {
     expect(foldText('   ')).toBe('');
     expect(foldText('\u3000')).toBe('');
     expect(foldText('')).toBe('');
+  });
+});
+
+describe('distinctName', () => {
+  it('keeps a free name and numbers a taken one, comparing names as people read them', () => {
+    expect(distinctName('Shop', [])).toBe('Shop');
+    expect(distinctName('Shop', ['Other'])).toBe('Shop');
+    expect(distinctName('Shop', ['Shop'])).toBe('Shop 2');
+    expect(distinctName('Shop', ['Shop', 'Shop 2', 'Shop 3'])).toBe('Shop 4');
+    // full-width, case and spaces do not make a name different
+    expect(distinctName('Shop (restored)', ['ｓｈｏｐ  (restored) '])).toBe('Shop (restored) 2');
   });
 });

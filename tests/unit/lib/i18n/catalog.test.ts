@@ -89,6 +89,12 @@ describe('message catalogs', () => {
     expect(empty, 'empty messages').toEqual([]);
   });
 
+  it('speak the user’s words, not the storage’s (no "chunks", "batches", "IndexedDB transaction")', () => {
+    const jargon = /\bchunks?\b|\bbatch(es)?\b|分块|transaction|事务/i;
+    const offending = [...Object.entries(en), ...Object.entries(zh)].filter(([, text]) => jargon.test(text)).map(([key]) => key);
+    expect(offending).toEqual([]);
+  });
+
   it('word the generic fallback for unknown notice codes with the code', () => {
     expect(placeholders(en['error.unexpected'])).toEqual(['{message}']);
   });

@@ -86,12 +86,13 @@ describe('monthly series', () => {
     const { indexed, summary } = prepare();
     // day 50 = 1970-02-20, 100 = 04-11, 105 = 04-16, 130 = 05-11, 200 = 07-20
     expect(monthlySeries(indexed.orders, summary)).toEqual([
-      { month: '1970-02', netRevenue: 0, orders: 1, newCustomers: 1 },
-      { month: '1970-03', netRevenue: 0, orders: 0, newCustomers: 0 },
-      { month: '1970-04', netRevenue: 40, orders: 1, newCustomers: 1 },
-      { month: '1970-05', netRevenue: 30, orders: 1, newCustomers: 0 },
-      { month: '1970-06', netRevenue: 0, orders: 0, newCustomers: 0 },
-      { month: '1970-07', netRevenue: 100, orders: 1, newCustomers: 1 },
+      // the data starts on Feb 20 (9 of February's 28 days) and ends on Jul 20 (20 of 31): partial months
+      { month: '1970-02', netRevenue: 0, orders: 1, newCustomers: 1, days: 9, partial: true },
+      { month: '1970-03', netRevenue: 0, orders: 0, newCustomers: 0, days: 31, partial: false },
+      { month: '1970-04', netRevenue: 40, orders: 1, newCustomers: 1, days: 30, partial: false },
+      { month: '1970-05', netRevenue: 30, orders: 1, newCustomers: 0, days: 31, partial: false },
+      { month: '1970-06', netRevenue: 0, orders: 0, newCustomers: 0, days: 30, partial: false },
+      { month: '1970-07', netRevenue: 100, orders: 1, newCustomers: 1, days: 20, partial: true },
     ]);
   });
 });
