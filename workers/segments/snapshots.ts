@@ -17,6 +17,8 @@ function keyOrder(...snapshots: { segment: string[] }[]): string[] {
 async function both(db: WorkbenchDB, fromId: string, toId: string) {
   const [from, to] = await Promise.all([readSnapshot(db, fromId), readSnapshot(db, toId)]);
   if (!from || !to) throw { code: 'snapshots.missing' };
+  // RFM segments against value tiers say nothing about who moved: one grouping's snapshots only
+  if (from.scheme !== to.scheme) throw { code: 'snapshots.otherScheme', params: { from: from.scheme, to: to.scheme } };
   return { from, to };
 }
 

@@ -38,12 +38,12 @@ export async function listSnapshots(db: WorkbenchDB, datasetId: string): Promise
 }
 
 /** The membership stored in a snapshot. */
-export async function readSnapshot(db: WorkbenchDB, id: string): Promise<{ customerId: string[]; segment: string[] } | null> {
-  const data = await db.snapshotData.get(id);
-  if (!data) return null;
+export async function readSnapshot(db: WorkbenchDB, id: string): Promise<{ customerId: string[]; segment: string[]; scheme: string } | null> {
+  const [row, data] = await Promise.all([db.snapshots.get(id), db.snapshotData.get(id)]);
+  if (!row || !data) return null;
   if (data.layout !== SNAPSHOT_LAYOUT) throw new Error(`Unknown snapshot layout ${data.layout}`);
   const cols = decodeStrings(data.bytes, ['customerId', 'segment']);
-  return { customerId: cols.customerId, segment: cols.segment };
+  return { customerId: cols.customerId, segment: cols.segment, scheme: row.scheme };
 }
 
 /** Delete a snapshot and its data. */

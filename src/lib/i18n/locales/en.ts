@@ -437,6 +437,7 @@ export const en = {
   'snapshots.cell': '{from} → {to}: {count} customers',
   'snapshots.more': 'Showing {shown} of {total}.',
   'snapshots.missing': 'That snapshot no longer exists.',
+  'snapshots.otherScheme': 'These two snapshots are of different groupings, so nobody can be said to have moved between them. Compare two snapshots of the same grouping (RFM with RFM, tiers with tiers).',
   'snapshots.asOf': 'Segments as of',
   'snapshots.asOfDate': 'as of {date}',
   'snapshots.sameScheme': 'Only snapshots of the same segments ({scheme}) can be compared: a move from one segment to another means something only within one way of segmenting.',

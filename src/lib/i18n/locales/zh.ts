@@ -438,6 +438,7 @@ export const zh: Record<MessageKey, string> = {
   'snapshots.cell': '{from} → {to}：{count} 位客户',
   'snapshots.more': '显示 {total} 位中的 {shown} 位。',
   'snapshots.missing': '该快照已不存在。',
+  'snapshots.otherScheme': '这两个快照属于不同的分群方式，无法说明客户在其间如何迁移。请比较同一分群方式的两个快照（RFM 对 RFM，分层对分层）。',
   'snapshots.asOf': '细分截至',
   'snapshots.asOfDate': '截至 {date}',
   'snapshots.sameScheme': '只能比较同一种细分方式（{scheme}）的快照：只有在同一种细分方式之内，客户从一个细分移到另一个细分才有意义。',

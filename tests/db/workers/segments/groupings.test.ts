@@ -60,26 +60,30 @@ describe('groupings in the engine', () => {
     demoDb.close();
   });
 
-  it('snapshots two segmentations and shows who moved where', async () => {
+  it('snapshots two segmentations of one grouping and shows who moved where; other groupings are not compared', async () => {
     const { db, engine, datasetId } = await loaded();
     const rfm = await engine.rfm(datasetId, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean', method: 'quantile' });
-    const before = await engine.snapshot(datasetId, rfm.handle, { label: 'RFM' });
-    expect(before.scheme).toBe('rfm11');
+    const snapRfm = await engine.snapshot(datasetId, rfm.handle, { label: 'RFM' });
+    expect(snapRfm.scheme).toBe('rfm11');
     // a, b champions; c loyal_customers; d about_to_sleep; e lost (see rfm.test.ts)
-    expect(before.counts).toEqual({ champions: 2, loyal_customers: 1, about_to_sleep: 1, lost: 1 });
-    const tiers = await engine.tiers(datasetId, [20, 30, 50], 'customers');
-    const after = await engine.snapshot(datasetId, tiers.handle, { label: 'Tiers' });
+    expect(snapRfm.counts).toEqual({ champions: 2, loyal_customers: 1, about_to_sleep: 1, lost: 1 });
+    // net spend ranks a > b > c > d > e. 20/30/50 of 5 customers (cumulative 1, 2.5, 5): a tier_1;
+    // b, c tier_2; d, e tier_3. 40/30/30 (cumulative 2, 3.5, 5): a, b tier_1; c, d tier_2; e tier_3.
+    const before = await engine.snapshot(datasetId, (await engine.tiers(datasetId, [20, 30, 50], 'customers')).handle, { label: 'Tiers 20/30/50' });
+    const after = await engine.snapshot(datasetId, (await engine.tiers(datasetId, [40, 30, 30], 'customers')).handle, { label: 'Tiers 40/30/30' });
     expect(after.scheme).toBe('tiers');
-    // a tier_1; b, c tier_2; d, e tier_3
     const m = await engine.compareSnapshots(before.id, after.id);
     const cell = (f: string, t: string) => m.counts[m.fromKeys.indexOf(f)][m.toKeys.indexOf(t)];
-    expect(cell('champions', 'tier_1')).toBe(1);
-    expect(cell('champions', 'tier_2')).toBe(1);
-    expect(cell('loyal_customers', 'tier_2')).toBe(1);
-    expect(cell('about_to_sleep', 'tier_3')).toBe(1);
-    expect(cell('lost', 'tier_3')).toBe(1);
+    expect(cell('tier_1', 'tier_1')).toBe(1);
+    expect(cell('tier_2', 'tier_1')).toBe(1);
+    expect(cell('tier_2', 'tier_2')).toBe(1);
+    expect(cell('tier_3', 'tier_2')).toBe(1);
+    expect(cell('tier_3', 'tier_3')).toBe(1);
     expect(m.counts[m.newRow].reduce((a, b) => a + b, 0)).toBe(0);
-    expect(await engine.migrationMembers(before.id, after.id, 'champions', 'tier_2')).toEqual(['b']);
+    expect(await engine.migrationMembers(before.id, after.id, 'tier_3', 'tier_2')).toEqual(['d']);
+    // RFM segments against value tiers: refused in words
+    await expect(engine.compareSnapshots(snapRfm.id, after.id)).rejects.toMatchObject({ code: 'snapshots.otherScheme' });
+    await expect(engine.migrationMembers(snapRfm.id, after.id, 'champions', 'tier_1')).rejects.toMatchObject({ code: 'snapshots.otherScheme' });
     db.close();
   });
 
