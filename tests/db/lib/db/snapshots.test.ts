@@ -8,7 +8,7 @@ describe('segment snapshots', () => {
     expect(first.counts).toEqual({ champions: 1, lost: 1 });
     const second = await saveSnapshot(db, { datasetId: 'd', scheme: 'rfm11', label: 'February', auto: true, createdAt: 2 }, ['007'], ['at_risk']);
     expect((await listSnapshots(db, 'd')).map((s) => s.label)).toEqual(['February', 'January']);
-    expect(await readSnapshot(db, first.id)).toEqual({ customerId: ['007', 'c'], segment: ['champions', 'lost'] });
+    expect(await readSnapshot(db, first.id)).toEqual({ customerId: ['007', 'c'], segment: ['champions', 'lost'], scheme: 'rfm11' });
     await deleteSnapshot(db, second.id);
     expect(await readSnapshot(db, second.id)).toBeNull();
     await deleteDataset(db, 'd');
