@@ -1,5 +1,6 @@
 /** Importing files: a first look at a file, and the streamed, all-or-nothing import. */
 import type { Notice } from '../../src/lib/domain';
+import type { GenderCoding } from '../../src/lib/domain/gender';
 import type { ConvertStats, DateOrder, Delimiter, ImportKind, Reject, TextEncodingName } from '../../src/lib/domain/import';
 import { listImports, removeImport, toNotice, type DatasetRow, type ImportRecord } from '../../src/lib/db';
 import type { EngineContext } from '../core/context';
@@ -53,6 +54,8 @@ export interface ImportSettings {
    * import (by default they are skipped and counted; lines of one order within the file are all kept).
    */
   keepExistingOrders?: boolean;
+  /** Customers files: what 1 / 2 (or 0 / 1) in the gender column mean, as the user declared it; unset, they are kept as they are. */
+  genderCoding?: GenderCoding;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { CsvTokenizer, emptyStats, ExistingOrders, missingFields, RowConverter, StreamDecoder } from '../../src/lib/domain/import';
+import { GENDER_CODINGS } from '../../src/lib/domain/gender';
 import {
   beginBatch, commitBatch, commitBatchWithMapping, decodeChunk, discardBatch, getDataset, listImports, newId, pseudonymKey,
   readChunks, toNotice, writeChunk, type BatchFile, type BatchRow, type DatasetRow, type ImportRecord, type WorkbenchDB,
@@ -190,6 +191,7 @@ async function importOne(
     kind: settings.kind, mapping: settings.mapping, columnNames: settings.columnNames, dateOrder: settings.dateOrder,
     dropDuplicates: settings.dropDuplicates, existing: settings.kind === 'orders' ? existing : undefined,
     keepExisting: settings.keepExistingOrders === true,
+    genderCoding: settings.kind === 'customers' && settings.genderCoding && Object.hasOwn(GENDER_CODINGS, settings.genderCoding) ? settings.genderCoding : undefined,
   });
   let skipHeader = settings.hasHeader;
   const onRow = (fields: string[], line: number) => {

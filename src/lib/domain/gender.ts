@@ -25,10 +25,24 @@ const WORDS = new Map<string, Gender>([
  * @example normaliseGender('Male') // → 'M'
  * @example normaliseGender(' 女 ') // → 'F'
  * @example normaliseGender('2') // → '2'
+ * @example normaliseGender('2', GENDER_CODINGS['1M2F']) // → 'F' (the file's coding, declared by the user)
  */
-export function normaliseGender(raw: string): string {
-  return WORDS.get(foldText(raw)) ?? raw.trim();
+export function normaliseGender(raw: string, codes?: Readonly<Record<string, Gender>>): string {
+  const trimmed = raw.trim();
+  return (codes && Object.hasOwn(codes, trimmed) ? codes[trimmed] : undefined) ?? WORDS.get(foldText(raw)) ?? trimmed;
 }
+
+/**
+ * Numeric gender codings a user can declare for a file (the app never guesses them): 1 = male,
+ * 2 = female (common in Chinese systems and ISO/IEC 5218); the reverse; 0 = female, 1 = male; the reverse.
+ */
+export const GENDER_CODINGS = Object.freeze({
+  '1M2F': Object.freeze({ '1': 'M', '2': 'F' }),
+  '1F2M': Object.freeze({ '1': 'F', '2': 'M' }),
+  '0F1M': Object.freeze({ '0': 'F', '1': 'M' }),
+  '0M1F': Object.freeze({ '0': 'M', '1': 'F' }),
+} as const satisfies Record<string, Readonly<Record<string, Gender>>>);
+export type GenderCoding = keyof typeof GENDER_CODINGS;
 
 /** Whether a stored value is one of the canonical genders. */
 export function isGender(value: string): value is Gender {

@@ -6,6 +6,7 @@
  */
 import type { Notice } from '../domain/types';
 import { missingFields, toCsv, type DateOrder, type ImportKind } from '../domain/import';
+import type { GenderCoding } from '../domain/gender';
 import { getSetting, listAllImports, setSetting, toNotice, type DatasetRow, type ImportRecord } from '../db';
 import type { FilePreview, ImportResult, ImportSettings, ImportTarget, PreviewOverrides, RepeatChoice } from '../../../workers/api';
 import type { DatasetsContext } from './context';
@@ -36,6 +37,7 @@ function settingsFrom(preview: FilePreview, previous?: ImportSettings): ImportSe
     dateOrder: preview.dateOrder,
     dropDuplicates: previous?.dropDuplicates ?? false,
     keepExistingOrders: previous?.keepExistingOrders ?? false,
+    genderCoding: previous?.genderCoding,
   };
 }
 
@@ -220,6 +222,11 @@ export class Importer {
   /** Import lines of orders that the dataset already holds, too (default: skip them). */
   setKeepExistingOrders(key: string, keepExistingOrders: boolean): void {
     this.#update(key, (s) => ({ ...s, keepExistingOrders }));
+  }
+
+  /** What 1 / 2 (or 0 / 1) mean in a customers file's gender column (undefined: keep them as they are). */
+  setGenderCoding(key: string, genderCoding: GenderCoding | undefined): void {
+    this.#update(key, (s) => ({ ...s, genderCoding }));
   }
 
   /** What to do with a file imported before: skip it, replace that import, or import it anyway. */

@@ -9,7 +9,7 @@ import type { ImportKind } from './fields';
 import { normaliseId } from './ids';
 import { parseNumber } from './numbers';
 import { HASH_SEED, HashSet64, hashString } from './hash-set';
-import { normaliseGender } from '../gender';
+import { GENDER_CODINGS, normaliseGender, type GenderCoding } from '../gender';
 
 export type RejectReason = 'missingId' | 'badDate' | 'badAmount' | 'badNumber' | 'outOfRange' | 'columnCount';
 
@@ -40,6 +40,8 @@ export interface ConvertOptions {
    */
   existing?: { has(orderId: string, isReturn: boolean, customerId: string): boolean };
   keepExisting?: boolean;
+  /** Customers files: the numeric gender coding the user declared (else 1 / 2 are kept as they are). */
+  genderCoding?: GenderCoding;
 }
 
 export interface ConvertStats {
@@ -281,7 +283,7 @@ export class RowConverter {
     b.id.push(id);
     b.name.push(this.#text(fields, 'name').trim());
     // 男 / Male / ｆ … become M or F; other codes (1 / 2) are kept, since no file says what they mean
-    b.gender.push(normaliseGender(gender).slice(0, 20));
+    b.gender.push(normaliseGender(gender, this.#options.genderCoding ? GENDER_CODINGS[this.#options.genderCoding] : undefined).slice(0, 20));
     b.birthDay.push(birthDay);
     b.city.push(this.#text(fields, 'city').trim());
     b.province.push(this.#text(fields, 'province').trim());

@@ -3,18 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../workers/engine';
 import { openDatabase } from '../../../../src/lib/db';
+import type { ImportSettings } from '../../../../workers/api';
 import { settingsOf, textFile } from '../../import-helpers';
 import { RULE_VALUES_CUSTOMERS_CSV, RULE_VALUES_ORDERS_CSV } from '../../fixtures/rule-values';
 
 let n = 0;
 
-async function loaded() {
+async function loaded(customers: Partial<ImportSettings> = {}) {
   const db = openDatabase(`field-values-${++n}`);
   const engine = createEngine(db);
   const files = [];
   for (const [name, text] of [['orders.csv', RULE_VALUES_ORDERS_CSV], ['customers.csv', RULE_VALUES_CUSTOMERS_CSV]]) {
     const file = textFile(name, text);
-    files.push({ file, settings: settingsOf(await engine.preview(file)) });
+    files.push({ file, settings: { ...settingsOf(await engine.preview(file)), ...(name === 'customers.csv' ? customers : {}) } });
   }
   const { datasetId, committed } = await engine.importFiles(`field-values-${n}`, files, { newDataset: { name: 'Shop', currency: 'CNY' } });
   expect(committed).toBe(true);
@@ -46,6 +47,17 @@ describe('fieldValues', () => {
     const page = await engine.customers(datasetId, { sortBy: 'id' });
     expect(page.rows.map((r) => r.gender)).toEqual(['M', 'F', 'M', 'F', 'M', 'F', '1', '']);
     db.close();
+  });
+
+  it('reads 1 and 2 as the user declared them at import (1 = male, 2 = female here), and only then', async () => {
+    const { db, engine, datasetId } = await loaded({ genderCoding: '1M2F' });
+    const page = await engine.customers(datasetId, { sortBy: 'id' });
+    // g's 1 is now male; the words are read as before
+    expect(page.rows.map((r) => r.gender)).toEqual(['M', 'F', 'M', 'F', 'M', 'F', 'M', '']);
+    db.close();
+    const reversed = await loaded({ genderCoding: '1F2M' });
+    expect((await reversed.engine.customers(reversed.datasetId, { sortBy: 'id' })).rows[6].gender).toBe('F');
+    reversed.db.close();
   });
 
   it('refuses fields that hold numbers', async () => {
