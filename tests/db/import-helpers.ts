@@ -16,7 +16,7 @@ export function textFile(name: string, content: string | Uint8Array): File {
 export function settingsOf(p: FilePreview, overrides: Partial<ImportSettings> = {}): ImportSettings {
   return {
     kind: p.kind, encoding: p.encoding ?? 'utf-8', delimiter: p.delimiter, hasHeader: p.hasHeader, columnNames: p.columnNames,
-    mapping: p.mapping, dateOrder: p.dateOrder, dropDuplicates: false, ...overrides,
+    mapping: p.mapping, dateOrder: p.dateOrder, dropDuplicates: false, ...(p.format ? { format: p.format, sheet: p.sheet } : {}), ...overrides,
   };
 }
 

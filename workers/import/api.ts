@@ -8,6 +8,7 @@ import type { ProgressCallback } from '../core/api';
 import { fileSha256 } from './hash';
 import { previewFile } from './preview';
 import { importFiles } from './run';
+import type { TableFormat } from './tables';
 
 /** What the user may override when previewing a file. */
 export interface PreviewOverrides {
@@ -15,6 +16,8 @@ export interface PreviewOverrides {
   delimiter?: Delimiter;
   hasHeader?: boolean;
   kind?: ImportKind;
+  /** A workbook's sheet to read (default: the one that holds a table). */
+  sheet?: string;
 }
 
 /** First look at a file: how it will be read, and its first rows. */
@@ -22,8 +25,13 @@ export interface FilePreview {
   fileName: string;
   size: number;
   encoding: TextEncodingName | null;
-  /** Why that encoding: 'bom', 'utf8-valid', 'ascii', 'fallback', or 'user'. */
+  /** Why that encoding: 'bom', 'utf8-valid', 'ascii', 'fallback', 'user', or 'table' (a workbook or Parquet file has none to choose). */
   encodingReason: string;
+  /** A workbook or a Parquet file (read as tables, not as text); absent for text files. */
+  format?: TableFormat;
+  /** A workbook's sheets and the one read. */
+  sheets?: string[];
+  sheet?: string;
   delimiter: Delimiter;
   hasHeader: boolean;
   columnNames: string[];
@@ -42,6 +50,10 @@ export interface FilePreview {
 /** How to read one file, as confirmed by the user. */
 export interface ImportSettings {
   kind: ImportKind;
+  /** A workbook or Parquet file (as the preview found); absent for text. */
+  format?: TableFormat;
+  /** The workbook's sheet to read. */
+  sheet?: string;
   encoding: TextEncodingName;
   delimiter: Delimiter;
   hasHeader: boolean;

@@ -3,7 +3,9 @@ import {
   parseDate, parseNumber, sniffDelimiter, type ImportKind,
 } from '../../src/lib/domain/import';
 import type { Notice } from '../../src/lib/domain';
+import { toNotice } from '../../src/lib/db';
 import type { FilePreview, PreviewOverrides } from './api';
+import { previewParquet, previewWorkbook, tableFormatOf, type TableFormat } from './tables';
 
 /** Bytes read for a preview. */
 export const PREVIEW_BYTES = 512 * 1024;
@@ -19,6 +21,8 @@ export async function previewFile(file: File, overrides: PreviewOverrides = {}):
   };
   const whole = file.size <= PREVIEW_BYTES;
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  const format = tableFormatOf(bytes, file.name);
+  if (format) return previewTable(file, format, base, overrides);
   const guess = detectEncoding(bytes, whole);
   if (guess.encoding === null && !overrides.encoding) {
     return { ...base, problems: [{ code: guess.reason === 'empty' ? 'import.empty' : 'import.binary' }] };
@@ -29,7 +33,10 @@ export async function previewFile(file: File, overrides: PreviewOverrides = {}):
     // Drop the last, probably cut, line (and any character cut in half before it).
     const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (cut <= 0) {
-      return { ...base, encoding, encodingReason: overrides.encoding ? 'user' : guess.reason, problems: [{ code: 'import.noLineBreak' }] };
+      // one field (opened by a quote, never closed) longer than what was read, or a row without line breaks
+      const quoted = /^\uFEFF?\s*"/.test(text) && text.indexOf('"', text.indexOf('"') + 1) < 0;
+      const problem = quoted ? { code: 'import.hugeField', params: { kb: PREVIEW_BYTES / 1024 } } : { code: 'import.noLineBreak' };
+      return { ...base, encoding, encodingReason: overrides.encoding ? 'user' : guess.reason, problems: [problem] };
     }
     text = text.slice(0, cut + 1);
   }
@@ -48,6 +55,25 @@ export async function previewFile(file: File, overrides: PreviewOverrides = {}):
     if (!problems.length) problems.push({ code: 'import.empty' });
     return { ...base, encoding, encodingReason: overrides.encoding ? 'user' : guess.reason, delimiter, problems };
   }
+  return propose({ ...base, encoding, encodingReason: overrides.encoding ? 'user' : guess.reason, delimiter }, rows, whole, overrides, problems);
+}
+
+/** A workbook or a Parquet file: its table's rows, proposed as for a CSV file. */
+async function previewTable(file: File, format: TableFormat, base: FilePreview, overrides: PreviewOverrides): Promise<FilePreview> {
+  const table = { ...base, format, encoding: 'utf-8' as const, encodingReason: 'table' };
+  try {
+    if (format === 'parquet') return propose(table, await previewParquet(file), true, { ...overrides, hasHeader: true }, []);
+    const book = await previewWorkbook(file, overrides.sheet);
+    const proposed = { ...table, sheets: book.sheets, sheet: book.sheet };
+    if (book.rows.length === 0) return { ...proposed, problems: [{ code: 'import.xlsx.emptySheet', params: { sheet: book.sheet } }] };
+    return propose(proposed, book.rows, true, overrides, []);
+  } catch (error) {
+    return { ...table, problems: [toNotice(error)] };
+  }
+}
+
+/** Header, kind, mapping and date order proposed from a file's first rows (`whole`: they are all of it). */
+function propose(base: FilePreview, rows: { fields: string[]; line: number }[], whole: boolean, overrides: PreviewOverrides, problems: Notice[]): FilePreview {
   const hasHeader = overrides.hasHeader ?? looksLikeHeader(rows.map((r) => r.fields));
   const width = Math.max(...rows.slice(0, 50).map((r) => r.fields.length));
   const first = rows[0].fields;
@@ -67,9 +93,6 @@ export async function previewFile(file: File, overrides: PreviewOverrides = {}):
   if (missing.length) problems.push({ code: 'import.missingColumns', params: { fields: missing.join(', ') } });
   return {
     ...base,
-    encoding,
-    encodingReason: overrides.encoding ? 'user' : guess.reason,
-    delimiter,
     hasHeader,
     columnNames,
     rows: data.slice(0, SHOWN_ROWS).map((r) => r.fields),

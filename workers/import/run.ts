@@ -10,6 +10,7 @@ import type { FileImportResult, ImportFile, ImportResult, ImportSettings, Import
 import { holdBatchLock } from '../core/locks';
 import { yieldToEvents } from '../core/jobs';
 import { fileSha256 } from './hash';
+import { parquetRows, workbookRows } from './tables';
 
 /** Bytes read from the file at a time (also how often progress is reported and cancel checked). */
 const SLICE_BYTES = 2 * 1024 * 1024;
@@ -193,7 +194,8 @@ async function importOne(
     keepExisting: settings.keepExistingOrders === true,
     genderCoding: settings.kind === 'customers' && settings.genderCoding && Object.hasOwn(GENDER_CODINGS, settings.genderCoding) ? settings.genderCoding : undefined,
   });
-  let skipHeader = settings.hasHeader;
+  // a Parquet file's column names come first, as its header row
+  let skipHeader = settings.format === 'parquet' ? true : settings.hasHeader;
   const onRow = (fields: string[], line: number) => {
     if (skipHeader) {
       skipHeader = false;
@@ -213,6 +215,22 @@ async function importOne(
     const e = tokenizer.error;
     if (e) throw { code: e.code, params: { line: e.line, file: file.name } };
   };
+  if (settings.format) {
+    // a workbook's sheet or a Parquet file: its rows as text, through the same converter
+    checkpoint();
+    const table = settings.format === 'parquet' ? await parquetRows(file) : await workbookRows(file, settings.sheet);
+    let done = 0;
+    for await (const rows of table.batches()) {
+      checkpoint();
+      for (const r of rows) onRow(r.fields, r.line);
+      await flush(false);
+      done += rows.length;
+      progress(Math.round(file.size * Math.min(1, done / Math.max(1, table.total))));
+      await yieldToEvents();
+    }
+    await flush(true);
+    return { fileName: file.name, kind: settings.kind, encoding: settings.encoding, stats: { ...converter.stats }, rejects: converter.rejects };
+  }
   for (let pos = 0; pos < file.size; pos += SLICE_BYTES) {
     checkpoint();
     const bytes = new Uint8Array(await file.slice(pos, pos + SLICE_BYTES).arrayBuffer());

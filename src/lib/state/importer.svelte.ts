@@ -38,6 +38,7 @@ function settingsFrom(preview: FilePreview, previous?: ImportSettings): ImportSe
     dropDuplicates: previous?.dropDuplicates ?? false,
     keepExistingOrders: previous?.keepExistingOrders ?? false,
     genderCoding: previous?.genderCoding,
+    ...(preview.format ? { format: preview.format, sheet: preview.sheet } : {}),
   };
 }
 
@@ -189,7 +190,7 @@ export class Importer {
     const f = this.#files.find((x) => x.key === key);
     if (!f) return;
     const current: PreviewOverrides = {
-      encoding: f.settings.encoding, delimiter: f.settings.delimiter, hasHeader: f.settings.hasHeader, kind: f.settings.kind,
+      encoding: f.settings.encoding, delimiter: f.settings.delimiter, hasHeader: f.settings.hasHeader, kind: f.settings.kind, sheet: f.settings.sheet,
     };
     try {
       const preview = await this.#ctx.engine.api.preview(f.file, { ...current, ...overrides });

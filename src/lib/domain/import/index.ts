@@ -15,3 +15,4 @@ export * from './mapping';
 export * from './stream-decoder';
 export * from './hash-set';
 export * from './existing-orders';
+export * from './cells';

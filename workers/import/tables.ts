@@ -1,0 +1,198 @@
+/**
+ * Files that are tables already: Excel workbooks (.xlsx, .xlsm; read by SheetJS, republished
+ * as @e965/xlsx 0.20 — the npm `xlsx` 0.18.5 has unfixed advisories) and Parquet files (read by
+ * hyparquet, with hyparquet-compressors for gzip, brotli, zstd and lz4). Their rows are handed to
+ * the importer as the text a CSV export would hold (src/lib/domain/import/cells.ts), so preview,
+ * mapping, rejects, progress, cancel and the all-or-nothing commit are the CSV path's.
+ */
+import { read, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { parquetValueText, sheetCellText } from '../../src/lib/domain/import';
+
+export type TableFormat = 'xlsx' | 'parquet';
+
+/** Rows of a table file, in batches: each row's cells as text and its line (sheet row or record number, 1-based). */
+export interface TableRows {
+  /** Rows in the table (a sheet's used range; a Parquet file's row count). */
+  total: number;
+  batches(): AsyncGenerator<{ fields: string[]; line: number }[]>;
+}
+
+/** A workbook's sheets and the one proposed, for the preview. */
+export interface SheetChoice {
+  sheets: string[];
+  sheet: string;
+}
+
+/** Largest table file read (a workbook is unpacked in memory whole). */
+export const MAX_TABLE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The table format of a file from its first bytes: a zip holding xl/workbook.xml is a workbook
+ * (told apart from other zips when read), 'PAR1' is Parquet; null for anything else (text).
+ */
+export function tableFormatOf(head: Uint8Array, name: string): TableFormat | null {
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return 'parquet';
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    // a zip: a workbook when named so, or when its first entry is one of a workbook's parts
+    const entry = new TextDecoder('latin1').decode(head.subarray(30, Math.min(head.length, 30 + 64)));
+    if (/\.xls[xm]$/i.test(name) || /^(\[Content_Types\]\.xml|_rels\/|xl\/|docProps\/)/.test(entry)) return 'xlsx';
+  }
+  return null;
+}
+
+/** Rows read for a preview (and the sheet choice). */
+const PREVIEW_ROWS = 2001;
+
+async function bytesOf(file: Blob): Promise<Uint8Array> {
+  if (file.size > MAX_TABLE_BYTES) throw { code: 'import.table.tooLarge', params: { size: file.size, max: MAX_TABLE_BYTES } };
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+function readWorkbook(bytes: Uint8Array, rows?: number): WorkBook {
+  try {
+    const wb = read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellText: true, sheetRows: rows });
+    if (!wb.SheetNames?.length || !wb.Workbook && !wb.Sheets) throw new Error('no sheets');
+    return wb;
+  } catch {
+    throw { code: 'import.xlsx.unreadable' };
+  }
+}
+
+/** Row `r` of a dense sheet as text, `width` cells. */
+function rowText(sheet: WorkSheet, r: number, width: number, date1904: boolean): string[] {
+  const row = (sheet['!data'] as (CellObject | undefined)[][] | undefined)?.[r];
+  const out = new Array<string>(width);
+  for (let c = 0; c < width; c++) out[c] = sheetCellText(row?.[c] as never, date1904);
+  return out;
+}
+
+/** Rows and columns that hold something, and the first row that does. */
+function extent(sheet: WorkSheet): { rows: number; width: number; filled: number; firstRow: number } {
+  const data = (sheet['!data'] ?? []) as (CellObject | undefined)[][];
+  let width = 0, rows = 0, filled = 0, firstRow = -1;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    let any = false;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell && cell.t !== 'z' && cell.v !== undefined && cell.v !== '') {
+        any = true;
+        filled++;
+        if (c + 1 > width) width = c + 1;
+      }
+    }
+    if (any) {
+      rows++;
+      if (firstRow < 0) firstRow = r;
+    }
+  }
+  return { rows, width, filled, firstRow };
+}
+
+/**
+ * The sheet that holds the table: the first with at least two rows and two columns of values
+ * (a cover sheet with a title only is passed over), else the first with anything in it.
+ */
+function proposeSheet(wb: WorkBook): string | null {
+  let any: string | null = null;
+  for (const name of wb.SheetNames) {
+    const e = extent(wb.Sheets[name]);
+    if (e.rows >= 2 && e.width >= 2) return name;
+    if (e.filled > 0 && any === null) any = name;
+  }
+  return any;
+}
+
+const is1904 = (wb: WorkBook) => Boolean(wb.Workbook?.WBProps?.date1904);
+
+/** The preview of a workbook: its sheets, the one proposed (or asked for), and its first rows. */
+export async function previewWorkbook(file: Blob, wanted?: string): Promise<SheetChoice & { rows: { fields: string[]; line: number }[] }> {
+  const wb = readWorkbook(await bytesOf(file), PREVIEW_ROWS);
+  const sheet = wanted && wb.SheetNames.includes(wanted) ? wanted : proposeSheet(wb);
+  if (sheet === null) return { sheets: wb.SheetNames, sheet: wb.SheetNames[0], rows: [] };
+  return { sheets: wb.SheetNames, sheet, rows: sheetRows(wb.Sheets[sheet], is1904(wb)) };
+}
+
+/** Non-empty rows of a sheet from its first filled row. */
+function sheetRows(ws: WorkSheet, date1904: boolean, from = 0, to = Infinity): { fields: string[]; line: number }[] {
+  const e = extent(ws);
+  const data = (ws['!data'] ?? []) as unknown[];
+  const out: { fields: string[]; line: number }[] = [];
+  for (let r = Math.max(from, e.firstRow); r < Math.min(data.length, to); r++) {
+    const fields = rowText(ws, r, e.width, date1904);
+    if (fields.some((f) => f !== '')) out.push({ fields, line: r + 1 });
+  }
+  return out;
+}
+
+/** The rows of one sheet of a workbook, for the import. */
+export async function workbookRows(file: Blob, sheet: string | undefined): Promise<TableRows> {
+  const wb = readWorkbook(await bytesOf(file));
+  const name = sheet && wb.SheetNames.includes(sheet) ? sheet : proposeSheet(wb);
+  if (name === null) return { total: 0, async *batches() {} };
+  const ws = wb.Sheets[name];
+  const date1904 = is1904(wb);
+  const total = ((ws['!data'] ?? []) as unknown[]).length;
+  return {
+    total,
+    async *batches() {
+      for (let r = 0; r < total; r += BATCH_ROWS) yield sheetRows(ws, date1904, r, r + BATCH_ROWS);
+    },
+  };
+}
+
+/** Rows handed to the converter at a time (progress and cancel between batches). */
+const BATCH_ROWS = 50_000;
+
+function asyncBuffer(file: Blob): AsyncBuffer {
+  return { byteLength: file.size, slice: (start, end) => file.slice(start, end).arrayBuffer() };
+}
+
+async function parquetMeta(file: Blob): Promise<{ metadata: FileMetaData; columns: string[] }> {
+  try {
+    const metadata = await parquetMetadataAsync(asyncBuffer(file));
+    const columns = parquetSchema(metadata).children.map((c) => c.element.name);
+    return { metadata, columns };
+  } catch {
+    throw { code: 'import.parquet.unreadable' };
+  }
+}
+
+async function parquetBatch(file: Blob, metadata: FileMetaData, columns: string[], rowStart: number, rowEnd: number): Promise<{ fields: string[]; line: number }[]> {
+  let rows: unknown[][] = [];
+  try {
+    await parquetRead({ file: asyncBuffer(file), metadata, columns, rowStart, rowEnd, compressors, rowFormat: 'array', onComplete: (r) => (rows = r) });
+  } catch {
+    throw { code: 'import.parquet.unreadable' };
+  }
+  return rows.map((row, i) => ({ fields: row.map(parquetValueText), line: rowStart + i + 1 }));
+}
+
+/** The preview of a Parquet file: its columns as the header row, then its first rows. */
+export async function previewParquet(file: Blob): Promise<{ fields: string[]; line: number }[]> {
+  const { metadata, columns } = await parquetMeta(file);
+  const rows = await parquetBatch(file, metadata, columns, 0, Math.min(Number(metadata.num_rows), PREVIEW_ROWS - 1));
+  return [{ fields: columns, line: 0 }, ...rows];
+}
+
+/** The rows of a Parquet file, for the import (its column names are the header row, line 0). */
+export async function parquetRows(file: Blob): Promise<TableRows> {
+  const { metadata, columns } = await parquetMeta(file);
+  const total = Number(metadata.num_rows);
+  return {
+    total,
+    async *batches() {
+      yield [{ fields: columns, line: 0 }];
+      // one row group at a time: each is decoded once (a batch across groups would decode both)
+      let start = 0;
+      for (const group of metadata.row_groups) {
+        const n = Number(group.num_rows);
+        if (n > 0) yield await parquetBatch(file, metadata, columns, start, start + n);
+        start += n;
+      }
+    },
+  };
+}
