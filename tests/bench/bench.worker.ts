@@ -26,6 +26,7 @@ import {
   parseCdnowSummary, SCORE_CUSTOMERS, scoreRows,
 } from './models';
 import type { BenchWorkerApi, StepResult } from './protocol';
+import { tableBreakdown } from './table-breakdown';
 
 /** The empty database a backup is restored into. */
 const BENCH_RESTORE_DB = `${BENCH_DB}-restore`;
@@ -423,6 +424,10 @@ const api: BenchWorkerApi = {
       notes: { 'arquero: file.text() ms (not timed)': round(readMs) },
     };
   }),
+  tableBreakdown: (csv: File, xlsx: File, parquet: File) => guard('table breakdown', async (): Promise<StepResult> => ({
+    timings: [],
+    notes: await tableBreakdown(csv, xlsx, parquet),
+  })),
   cdnowFit: (masterText: string) => guard('cdnow', async (): Promise<StepResult> => {
     const orders = parseCdnowMaster(masterText); // not timed
     if (orders.length !== CDNOW_MASTER_ROWS) fail('cdnow', `parsed ${orders.length} rows, expected ${CDNOW_MASTER_ROWS}`);

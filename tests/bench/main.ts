@@ -1,20 +1,22 @@
 /**
  * The bench page. `?phase=store|load|read|import|models` picks what this page load measures; run-bench.mjs
  * navigates through the phases (each one a new page load on the same browser profile) and reads
- * `window.__benchResult`. The import phase waits for run-bench.mjs to put the CSV file in the
- * hidden `<input type=file>` (playwright setInputFiles), then times the app's import sequence on
- * this (main) thread, against the real engine worker (see import-phase.ts).
+ * `window.__benchResult`. The import phase waits for run-bench.mjs to put its files (CSV, .xlsx,
+ * Parquet) in the hidden `<input type=file>` (playwright setInputFiles), then times the app's import
+ * sequence on this (main) thread, against the real engine worker (see import-phase.ts).
  */
 import * as Comlink from 'comlink';
 import { runImportPhase } from './import-phase';
 import { CDNOW_MASTER_FILE, CDNOW_SUMMARY_FILE } from './models';
-import type { BenchResult, BenchWorkerApi, Phase, StepResult } from './protocol';
+import type { BenchResult, BenchWorkerApi, ImportExpect, ImportFileRole, Phase, StepResult } from './protocol';
 
 declare global {
   interface Window {
     __benchResult?: BenchResult;
-    /** Set by the import phase when it waits for its file (run-bench.mjs then calls setInputFiles). */
+    /** Set by the import phase when it waits for its files (run-bench.mjs then calls setInputFiles). */
     __benchWantsFile?: boolean;
+    /** Set by run-bench.mjs before it puts the import files in the input: what each import must find. */
+    __benchImportExpect?: Record<ImportFileRole, ImportExpect>;
   }
 }
 

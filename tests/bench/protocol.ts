@@ -17,6 +17,33 @@ export interface StepResult {
 
 export type Phase = 'store' | 'load' | 'read' | 'backup' | 'import' | 'models';
 
+/** The import phase's files, by role: run-bench.mjs writes them and puts them all in `#bench-file`. */
+export const IMPORT_FILES = {
+  /** All 1M order lines as CSV (import_1m_orders). */
+  csv1m: 'orders-1m.csv',
+  /** The first 100,000 lines as CSV (import_csv_100k). */
+  csv100k: 'orders-100k.csv',
+  /** The same 100,000 lines in one sheet of a workbook (import_xlsx_100k). */
+  xlsx100k: 'orders-100k.xlsx',
+  /** The same 1M lines as the CSV, written as Parquet by DuckDB (import_parquet_1m). */
+  parquet1m: 'orders-1m.parquet',
+} as const;
+
+export type ImportFileRole = keyof typeof IMPORT_FILES;
+
+/** The workbook's one sheet. */
+export const IMPORT_XLSX_SHEET = 'Orders';
+
+/** The header of the orders files (the Parquet file's column names). */
+export const IMPORT_HEADER = 'customer_id,order_id,order_date,amount,quantity';
+
+/** What an import of one of those files must find (run-bench.mjs counts it from the generated rows). */
+export interface ImportExpect {
+  rows: number;
+  customers: number;
+  returns: number;
+}
+
 export type BenchResult =
   | { ok: true; phase: Phase; timings: Timing[]; notes: Notes }
   | { ok: false; phase: string; error: string };
@@ -37,6 +64,11 @@ export interface BenchWorkerApi {
   backupRestore(): Promise<StepResult>;
   /** Baseline of the import: read the file's text (not timed), then a bare `aq.fromCSV(text)` (arquero_parse). */
   arqueroParse(file: File): Promise<StepResult>;
+  /**
+   * Not a figure: the import's steps redone one at a time on the 1M CSV, the 100k workbook and the
+   * 1M Parquet file (table-breakdown.ts), in notes.
+   */
+  tableBreakdown(csv: File, xlsx: File, parquet: File): Promise<StepResult>;
   /**
    * CDNOW_master.txt's text: parse (not timed), then rfmSummary + fitBgNbd + fitGammaGamma
    * (cdnow_full_fit), then one summed bgNbdLogLikelihood pass (bgnbd_ll_pass_cdnow).

@@ -3,7 +3,7 @@
 // headless Debian Chromium on a persistent temporary profile (real, on-disk IndexedDB) and prints
 // one JSON line per figure on stdout, then a table. Progress and diagnostics go to stderr.
 // BENCH_ENFORCE_TARGETS=1 also exits non-zero when a figure misses its target.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,8 @@ const FIGURES = [
   { name: 'restore_encrypted_1m', baseline: 'backup_plain_1m', target: 10_000 },
   { name: 'import_1m_orders', baseline: 'arquero_parse', target: 10_000, moonshot: 3000 },
   { name: 'import_1m_longest_main_task', baseline: 'frame_budget', baselineFixed: 50, target: 100 },
+  { name: 'import_xlsx_100k', baseline: 'import_csv_100k', target: 5000 },
+  { name: 'import_parquet_1m', baseline: 'import_1m_orders', target: 3000 },
   { name: 'cdnow_full_fit', baseline: 'bgnbd_ll_pass_cdnow', target: 500 },
   { name: 'pareto_nbd_fit', baseline: 'pareto_ll_pass_2357', target: 400 },
   { name: 'score_100k', baseline: 'bgnbd_alive_pass_100k', target: 1000 },
@@ -91,18 +93,90 @@ async function readDataFiles() {
   return texts;
 }
 
-/** The import figure's orders CSV (tests/bench/orders-csv.ts), written to a temporary directory. */
-async function writeImportFile(dir) {
-  const { module } = await runnerImport(path.join(HERE, 'orders-csv.ts'), { configFile: false, logLevel: 'warn' });
-  const csv = module.ordersCsv();
-  const file = path.join(dir, module.IMPORT_FILE_NAME);
-  await writeFile(file, csv.parts.join(''));
-  const bytes = csv.parts.reduce((n, p) => n + Buffer.byteLength(p), 0);
-  log(`  import file ${file}: ${(bytes / 1048576).toFixed(1)} MB, ${csv.rows} orders, ${csv.customers} customers, ${csv.returns} returns`);
-  return file;
+/** Lines of the 100k files (import_csv_100k, import_xlsx_100k): the first lines of the 1M CSV. */
+const IMPORT_100K_ROWS = 100_000;
+
+const sqlText = (s) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * The 1M-line orders CSV as Parquet (import_parquet_1m): DuckDB reads the CSV just written, with
+ * the column types given (ids VARCHAR so their leading zeros stay, order_date DATE, amount DOUBLE,
+ * quantity INTEGER), and writes it with its defaults (Snappy, row groups of 122,880 rows). The file
+ * is read back to check its types and counts against the generated rows.
+ */
+async function writeParquet(csvFile, parquetFile, expected) {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  try {
+    await c.run(`COPY (
+      SELECT customer_id, order_id, order_date, amount, quantity
+      FROM read_csv(${sqlText(csvFile)}, header = true, delim = ',', quote = '"', auto_detect = false,
+        columns = {'customer_id': 'VARCHAR', 'order_id': 'VARCHAR', 'order_date': 'DATE', 'amount': 'DOUBLE', 'quantity': 'INTEGER'})
+    ) TO ${sqlText(parquetFile)} (FORMAT parquet)`);
+    const types = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(parquetFile)})`))
+      .getRowObjectsJson().map((r) => `${r.column_name} ${r.column_type}`).join(', ');
+    const wantTypes = 'customer_id VARCHAR, order_id VARCHAR, order_date DATE, amount DOUBLE, quantity INTEGER';
+    if (types !== wantTypes) throw new Error(`the Parquet file's columns are ${types}, not ${wantTypes}`);
+    const [facts] = (await c.runAndReadAll(`SELECT count(*)::INTEGER AS rows, count(DISTINCT customer_id)::INTEGER AS customers,
+        count(*) FILTER (amount < 0)::INTEGER AS returns, min(customer_id) AS first_customer, min(order_date)::VARCHAR AS first_day
+      FROM read_parquet(${sqlText(parquetFile)})`)).getRowObjectsJson();
+    if (facts.rows !== expected.rows || facts.customers !== expected.customers || facts.returns !== expected.returns) {
+      throw new Error(`the Parquet file holds ${JSON.stringify(facts)}, expected ${JSON.stringify(expected)}`);
+    }
+    const [meta] = (await c.runAndReadAll(`SELECT count(DISTINCT row_group_id)::INTEGER AS groups, min(compression) AS codec
+      FROM parquet_metadata(${sqlText(parquetFile)})`)).getRowObjectsJson();
+    return `${types}; ${meta.groups} row groups, ${meta.codec}; first customer ${facts.first_customer}, first day ${facts.first_day}`;
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
 }
 
-async function runPhase(page, baseUrl, phase, pageErrors, importFile) {
+/**
+ * The import phase's files, written to a temporary directory: the 1M orders CSV and its first 100k
+ * lines (tests/bench/orders-csv.ts), those 100k lines as a workbook (orders-xlsx.ts) and the 1M
+ * lines as Parquet (DuckDB, above). Returns their paths and what each import must find, by role.
+ */
+async function writeImportFiles(dir) {
+  const load = async (file) => (await runnerImport(path.join(HERE, file), { configFile: false, logLevel: 'warn' })).module;
+  const csvModule = await load('orders-csv.ts');
+  const xlsxModule = await load('orders-xlsx.ts');
+  const names = csvModule.IMPORT_FILES;
+  const files = {};
+  const expect = {};
+  const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+  let t = Date.now();
+  const orders = csvModule.benchOrders();
+  const csvOf = async (role, rows) => {
+    const csv = csvModule.ordersCsv(orders, rows);
+    files[role] = path.join(dir, names[role]);
+    await writeFile(files[role], csv.parts.join(''));
+    expect[role] = { rows: csv.rows, customers: csv.customers, returns: csv.returns };
+    const bytes = csv.parts.reduce((n, p) => n + Buffer.byteLength(p), 0);
+    log(`  import file ${files[role]}: ${mb(bytes)}, ${csv.rows} orders, ${csv.customers} customers, ${csv.returns} returns (${Date.now() - t} ms)`);
+    t = Date.now();
+  };
+  await csvOf('csv1m', undefined);
+  await csvOf('csv100k', IMPORT_100K_ROWS);
+
+  const book = xlsxModule.ordersWorkbook(orders, IMPORT_100K_ROWS);
+  files.xlsx100k = path.join(dir, names.xlsx100k);
+  await writeFile(files.xlsx100k, book.bytes);
+  expect.xlsx100k = { rows: book.rows, customers: book.customers, returns: book.returns };
+  log(`  import file ${files.xlsx100k}: ${mb(book.bytes.byteLength)}, sheet "${xlsxModule.XLSX_SHEET}", ${book.rows} orders, ` +
+    `${book.customers} customers, ${book.returns} returns (${Date.now() - t} ms)`);
+  t = Date.now();
+
+  files.parquet1m = path.join(dir, names.parquet1m);
+  expect.parquet1m = expect.csv1m;
+  const described = await writeParquet(files.csv1m, files.parquet1m, expect.parquet1m);
+  const { size } = await stat(files.parquet1m);
+  log(`  import file ${files.parquet1m}: ${mb(size)}, ${described} (${Date.now() - t} ms)`);
+  return { files, expect };
+}
+
+async function runPhase(page, baseUrl, phase, pageErrors, importFiles) {
   log(`page load: ?phase=${phase}`);
   const errorsBefore = pageErrors.length;
   await page.goto(`${baseUrl}?phase=${phase}`, { waitUntil: 'load' });
@@ -112,7 +186,12 @@ async function runPhase(page, baseUrl, phase, pageErrors, importFile) {
       timeout: PHASE_LIMIT_MS,
       polling: 100,
     });
-    if (await page.evaluate(() => window.__benchWantsFile === true)) await page.setInputFiles('#bench-file', importFile);
+    if (await page.evaluate(() => window.__benchWantsFile === true)) {
+      await page.evaluate((expect) => {
+        window.__benchImportExpect = expect;
+      }, importFiles.expect);
+      await page.setInputFiles('#bench-file', Object.values(importFiles.files));
+    }
   }
   await page.waitForFunction(() => window.__benchResult !== undefined, null, {
     timeout: PHASE_LIMIT_MS,
@@ -161,8 +240,8 @@ async function main() {
   let server;
   let browser;
   try {
-    log('writing the import figure\'s orders CSV (tests/bench/orders-csv.ts)…');
-    const importFile = await writeImportFile(tempDir);
+    log('writing the import figures\' files (tests/bench/orders-csv.ts, orders-xlsx.ts, DuckDB)…');
+    const importFiles = await writeImportFiles(tempDir);
     const dataTexts = await readDataFiles();
     server = await startStaticServer({ root: DIST, basePath: '/bench/', port: 0 });
     log(`serving ${DIST} at ${server.url}; launching /usr/bin/chromium (temporary persistent profile)…`);
@@ -195,7 +274,7 @@ async function main() {
 
     const timings = new Map();
     for (const phase of PHASES) {
-      const result = await runPhase(page, server.url, phase, pageErrors, importFile);
+      const result = await runPhase(page, server.url, phase, pageErrors, importFiles);
       for (const t of result.timings) timings.set(t.name, t);
     }
 

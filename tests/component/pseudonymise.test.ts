@@ -20,8 +20,8 @@ const preview: FilePreview = {
 const result: ImportResult = {
   committed: true, datasetId: 'ds-1', pseudonymised: { ids: 1, names: 0, keptMapping: false },
   replaced: [],
-  files: [{ fileName: 'orders.csv', kind: 'orders', encoding: 'utf-8', rejects: [], sha256: 'a'.repeat(64), outcome: 'imported', earlier: [], stats: {
-    rows: 1, accepted: 1, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, existing: 0, existingSkipped: 0, customers: 1, orderIds: 0, orders: 1,
+  files: [{ fileName: 'orders.csv', kind: 'orders', encoding: 'utf-8', rejects: [], columnNames: ['customer_id', 'order_date', 'amount'], sha256: 'a'.repeat(64), outcome: 'imported', earlier: [], stats: {
+    rows: 1, accepted: 1, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, existing: 0, existingSkipped: 0, customers: 1, rejectedBy: {}, orderIds: 0, orders: 1,
     amount: 5, minDay: 0, maxDay: 0,
   } }],
 };

@@ -43,6 +43,8 @@ export interface FilePreview {
   dateAmbiguous: boolean;
   /** Stable key of the header, for remembering the user's mapping. */
   signature: string;
+  /** The file has no header: the mapping was guessed from the columns' content, for the user to check. */
+  guessed?: boolean;
   /** Problems that stop the import (empty, binary, no data rows, missing columns…). */
   problems: Notice[];
 }
@@ -105,6 +107,8 @@ export interface FileImportResult {
   stats: ConvertStats;
   /** Rejected rows in detail (capped; stats.rejected has the full count). */
   rejects: Reject[];
+  /** The file's column names as read (header, or #1, #2 …): the rejected rows' columns. */
+  columnNames: string[];
   /** SHA-256 of the file's bytes (hex). */
   sha256: string;
   /**

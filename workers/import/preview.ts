@@ -1,5 +1,5 @@
 import {
-  CsvTokenizer, decoderFor, detectEncoding, FIELDS, guessKind, headerSignature, inferDateOrder, mapHeaders, missingFields,
+  CsvTokenizer, decoderFor, detectEncoding, guessColumns, guessKind, headerSignature, inferDateOrder, mapHeaders, missingFields,
   parseDate, parseNumber, sniffDelimiter, type ImportKind,
 } from '../../src/lib/domain/import';
 import type { Notice } from '../../src/lib/domain';
@@ -75,12 +75,13 @@ async function previewTable(file: File, format: TableFormat, base: FilePreview, 
 /** Header, kind, mapping and date order proposed from a file's first rows (`whole`: they are all of it). */
 function propose(base: FilePreview, rows: { fields: string[]; line: number }[], whole: boolean, overrides: PreviewOverrides, problems: Notice[]): FilePreview {
   const hasHeader = overrides.hasHeader ?? looksLikeHeader(rows.map((r) => r.fields));
-  const width = Math.max(...rows.slice(0, 50).map((r) => r.fields.length));
+  const width = usualWidth(rows.slice(0, 50).map((r) => r.fields.length));
   const first = rows[0].fields;
   const columnNames = Array.from({ length: width }, (_, i) => (hasHeader && first[i]?.trim() ? first[i].trim() : `#${i + 1}`));
   const data = hasHeader ? rows.slice(1) : rows;
   const kind: ImportKind = overrides.kind ?? (hasHeader ? guessKind(columnNames) : null) ?? 'orders';
-  const mapping = hasHeader ? mapHeaders(columnNames, kind) : Object.fromEntries(FIELDS[kind].map((f) => [f.field, null]));
+  // without a header, the columns are guessed from what they hold, for the user to confirm
+  const mapping = hasHeader ? mapHeaders(columnNames, kind) : guessColumns(data.slice(0, 500).map((r) => r.fields.slice(0, width)), kind, 'mdy');
   const dateSamples: string[] = [];
   for (const field of ['date', 'birthday', 'signupDate']) {
     const c = mapping[field];
@@ -101,6 +102,7 @@ function propose(base: FilePreview, rows: { fields: string[]; line: number }[], 
     dateOrder: inferred.order,
     dateAmbiguous: inferred.ambiguous,
     signature: hasHeader ? headerSignature(columnNames) : '',
+    ...(hasHeader ? {} : { guessed: true }),
     problems,
   };
 }
@@ -119,4 +121,16 @@ function looksLikeHeader(rows: string[][]): boolean {
   }
   const allText = first.every((cell) => cell.trim() === '' || !valueLike(cell));
   return textOverValues > 0 || allText;
+}
+
+/**
+ * The number of columns most of the first rows have (the larger on a tie): a stray row with an
+ * extra field is then the one rejected, not every row without it.
+ */
+function usualWidth(counts: number[]): number {
+  const seen = new Map<number, number>();
+  for (const c of counts) seen.set(c, (seen.get(c) ?? 0) + 1);
+  let best = 0, most = 0;
+  for (const [width, n] of seen) if (n > most || (n === most && width > best)) [best, most] = [width, n];
+  return best;
 }

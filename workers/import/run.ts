@@ -147,7 +147,7 @@ async function plan(db: WorkbenchDB, datasetId: string | null, files: ImportFile
 
 function skippedResult(p: Planned): FileImportResult {
   return {
-    fileName: p.file.name, kind: p.settings.kind, encoding: p.settings.encoding, stats: emptyStats(), rejects: [],
+    fileName: p.file.name, kind: p.settings.kind, encoding: p.settings.encoding, stats: emptyStats(), rejects: [], columnNames: p.settings.columnNames,
     sha256: p.sha256, outcome: 'skipped', earlier: p.earlier,
   };
 }
@@ -229,7 +229,7 @@ async function importOne(
       await yieldToEvents();
     }
     await flush(true);
-    return { fileName: file.name, kind: settings.kind, encoding: settings.encoding, stats: { ...converter.stats }, rejects: converter.rejects };
+    return { fileName: file.name, kind: settings.kind, encoding: settings.encoding, stats: { ...converter.stats }, rejects: converter.rejects, columnNames: settings.columnNames };
   }
   for (let pos = 0; pos < file.size; pos += SLICE_BYTES) {
     checkpoint();
@@ -244,5 +244,5 @@ async function importOne(
   tokenizer.finish(onRow);
   fail();
   await flush(true);
-  return { fileName: file.name, kind: settings.kind, encoding: decoder.encoding, stats: { ...converter.stats }, rejects: converter.rejects };
+  return { fileName: file.name, kind: settings.kind, encoding: decoder.encoding, stats: { ...converter.stats }, rejects: converter.rejects, columnNames: settings.columnNames };
 }

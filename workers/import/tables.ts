@@ -3,11 +3,13 @@
  * as @e965/xlsx 0.20 — the npm `xlsx` 0.18.5 has unfixed advisories) and Parquet files (read by
  * hyparquet, with hyparquet-compressors for gzip, brotli, zstd and lz4). Their rows are handed to
  * the importer as the text a CSV export would hold (src/lib/domain/import/cells.ts), so preview,
- * mapping, rejects, progress, cancel and the all-or-nothing commit are the CSV path's.
+ * mapping, rejects, progress, cancel and the all-or-nothing commit are the CSV path's. A
+ * workbook's zip is checked with fflate before SheetJS reads it (see checkWorkbookZip).
  */
 import { read, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { unzipSync } from 'fflate';
 import { parquetValueText, sheetCellText } from '../../src/lib/domain/import';
 
 export type TableFormat = 'xlsx' | 'parquet';
@@ -50,7 +52,35 @@ async function bytesOf(file: Blob): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
+/** Largest total the entries of a workbook may unpack to (a zip bomb is refused before it is unpacked). */
+const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;
+
+/**
+ * A workbook's zip checked before SheetJS sees it: SheetJS loops forever on some broken zips (a
+ * few bytes of a zip header, found by this project's tests), so the central directory is read
+ * first with fflate (entries listed, nothing unpacked): it must be whole, hold a workbook part,
+ * and not unpack to more than MAX_UNPACKED_BYTES.
+ */
+function checkWorkbookZip(bytes: Uint8Array): void {
+  let workbook = false;
+  let unpacked = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        if (/^xl\/workbook\.(xml|bin)$/i.test(entry.name)) workbook = true;
+        unpacked += entry.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    throw { code: 'import.xlsx.unreadable' };
+  }
+  if (!workbook) throw { code: 'import.xlsx.unreadable' };
+  if (unpacked > MAX_UNPACKED_BYTES) throw { code: 'import.table.tooLarge', params: { size: unpacked, max: MAX_UNPACKED_BYTES } };
+}
+
 function readWorkbook(bytes: Uint8Array, rows?: number): WorkBook {
+  checkWorkbookZip(bytes);
   try {
     const wb = read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellText: true, sheetRows: rows });
     if (!wb.SheetNames?.length || !wb.Workbook && !wb.Sheets) throw new Error('no sheets');
@@ -111,9 +141,21 @@ const is1904 = (wb: WorkBook) => Boolean(wb.Workbook?.WBProps?.date1904);
 /** The preview of a workbook: its sheets, the one proposed (or asked for), and its first rows. */
 export async function previewWorkbook(file: Blob, wanted?: string): Promise<SheetChoice & { rows: { fields: string[]; line: number }[] }> {
   const wb = readWorkbook(await bytesOf(file), PREVIEW_ROWS);
-  const sheet = wanted && wb.SheetNames.includes(wanted) ? wanted : proposeSheet(wb);
-  if (sheet === null) return { sheets: wb.SheetNames, sheet: wb.SheetNames[0], rows: [] };
-  return { sheets: wb.SheetNames, sheet, rows: sheetRows(wb.Sheets[sheet], is1904(wb)) };
+  return unreadableUnlessNotice(() => {
+    const sheet = wanted && wb.SheetNames.includes(wanted) ? wanted : proposeSheet(wb);
+    if (sheet === null) return { sheets: wb.SheetNames, sheet: wb.SheetNames[0], rows: [] };
+    return { sheets: wb.SheetNames, sheet, rows: sheetRows(wb.Sheets[sheet], is1904(wb)) };
+  });
+}
+
+/** A damaged workbook can break the reading of its sheets too: that is the workbook's fault, said as such. */
+function unreadableUnlessNotice<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error && typeof error === 'object' && 'code' in error) throw error;
+    throw { code: 'import.xlsx.unreadable' };
+  }
 }
 
 /** Non-empty rows of a sheet from its first filled row. */
@@ -131,7 +173,7 @@ function sheetRows(ws: WorkSheet, date1904: boolean, from = 0, to = Infinity): {
 /** The rows of one sheet of a workbook, for the import. */
 export async function workbookRows(file: Blob, sheet: string | undefined): Promise<TableRows> {
   const wb = readWorkbook(await bytesOf(file));
-  const name = sheet && wb.SheetNames.includes(sheet) ? sheet : proposeSheet(wb);
+  const name = unreadableUnlessNotice(() => (sheet && wb.SheetNames.includes(sheet) ? sheet : proposeSheet(wb)));
   if (name === null) return { total: 0, async *batches() {} };
   const ws = wb.Sheets[name];
   const date1904 = is1904(wb);
@@ -139,7 +181,7 @@ export async function workbookRows(file: Blob, sheet: string | undefined): Promi
   return {
     total,
     async *batches() {
-      for (let r = 0; r < total; r += BATCH_ROWS) yield sheetRows(ws, date1904, r, r + BATCH_ROWS);
+      for (let r = 0; r < total; r += BATCH_ROWS) yield unreadableUnlessNotice(() => sheetRows(ws, date1904, r, r + BATCH_ROWS));
     },
   };
 }

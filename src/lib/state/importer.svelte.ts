@@ -5,7 +5,7 @@
  * (the user then chooses to skip it, replace that import, or import it anyway).
  */
 import type { Notice } from '../domain/types';
-import { missingFields, toCsv, type DateOrder, type ImportKind } from '../domain/import';
+import { missingFields, rejectsCsv, type DateOrder, type ImportKind } from '../domain/import';
 import type { GenderCoding } from '../domain/gender';
 import { getSetting, listAllImports, setSetting, toNotice, type DatasetRow, type ImportRecord } from '../db';
 import type { FilePreview, ImportResult, ImportSettings, ImportTarget, PreviewOverrides, RepeatChoice } from '../../../workers/api';
@@ -285,14 +285,14 @@ export class Importer {
     }
   }
 
-  /** The rejected rows of one imported file as CSV text (safe to open in Excel). */
-  rejectsCsv(index: number, words: { line: string; column: string; value: string; reason: string }, reason: (code: string) => string): string {
+  /**
+   * The rejected rows of one imported file as CSV text (safe to open in Excel): line, column and
+   * reason, then each row as it was, under the file's column names, to fix and import again.
+   */
+  rejectsCsv(index: number, words: { line: string; column: string; reason: string }, reason: (code: string) => string): string {
     const file = this.#result?.files[index];
     if (!file) return '';
-    return toCsv(
-      [words.line, words.column, words.value, words.reason],
-      file.rejects.map((r) => [r.line, r.column, r.value, reason(r.reason)]),
-    );
+    return rejectsCsv(file.columnNames ?? [], file.rejects.map((r) => ({ line: r.line, column: r.column, reason: reason(r.reason), row: r.row })), words);
   }
 
   async #remembered(f: PendingFile): Promise<void> {

@@ -19,7 +19,12 @@ export interface Reject {
   column: string;
   value: string;
   reason: RejectReason;
+  /** The row as it was in the file, every column (each cell cut at 10,000 characters), so it can be fixed and imported again. */
+  row: string[];
 }
+
+/** Longest cell of a rejected row kept. */
+const MAX_REJECT_CELL = 10_000;
 
 export interface ConvertOptions {
   kind: ImportKind;
@@ -57,6 +62,8 @@ export interface ConvertStats {
   /** Of those, skipped (not imported). */
   existingSkipped: number;
   customers: number;
+  /** Rejected rows per reason (every one, also beyond the rejects kept in detail). */
+  rejectedBy: Partial<Record<RejectReason, number>>;
   /** Distinct order ids among accepted rows, returns included (0 when the file has no order id column). */
   orderIds: number;
   /**
@@ -97,7 +104,7 @@ function hashOne(s: string): void {
 export function emptyStats(): ConvertStats {
   return {
     rows: 0, accepted: 0, rejected: 0, returns: 0, duplicates: 0, duplicatesDropped: 0, existing: 0, existingSkipped: 0,
-    customers: 0, orderIds: 0, orders: 0, amount: 0, minDay: null, maxDay: null,
+    customers: 0, rejectedBy: {}, orderIds: 0, orders: 0, amount: 0, minDay: null, maxDay: null,
   };
 }
 
@@ -105,6 +112,8 @@ export class RowConverter {
   readonly stats: ConvertStats = emptyStats();
   readonly rejects: Reject[] = [];
   #options: ConvertOptions;
+  /** The row being converted (for its reject). */
+  #fields: string[] = [];
   #columns = 0;
   #builder: Builder;
   #seenRows = new HashSet64();
@@ -131,6 +140,7 @@ export class RowConverter {
   accept(fields: string[], line: number): void {
     const s = this.stats;
     s.rows++;
+    this.#fields = fields;
     if (fields.length !== this.#columns && !(fields.length > this.#columns && fields.slice(this.#columns).every((f) => f === ''))) {
       this.#reject(line, '', `${fields.length}/${this.#columns}`, 'columnCount');
       return;
@@ -183,10 +193,12 @@ export class RowConverter {
 
   #reject(line: number, field: string, value: string, reason: RejectReason): false {
     this.stats.rejected++;
+    this.stats.rejectedBy[reason] = (this.stats.rejectedBy[reason] ?? 0) + 1;
     if (this.rejects.length < (this.#options.maxRejects ?? 100_000)) {
       const c = field ? this.#col(field) : null;
       const column = c === null ? '' : (this.#options.columnNames[c] ?? '');
-      this.rejects.push({ line, column, value: value.length > 200 ? value.slice(0, 200) + '…' : value, reason });
+      const row = this.#fields.map((f) => (f.length > MAX_REJECT_CELL ? f.slice(0, MAX_REJECT_CELL) : f));
+      this.rejects.push({ line, column, value: value.length > 200 ? value.slice(0, 200) + '…' : value, reason, row });
     }
     return false;
   }

@@ -41,3 +41,28 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
   for (const row of rows) out += row.map(cell).join(',') + '\r\n';
   return out;
 }
+
+/** A rejected row as {@link rejectsCsv} writes it. */
+export interface RejectedRow {
+  line: number;
+  column: string;
+  reason: string;
+  row: string[];
+}
+
+/**
+ * The rejected rows of a file, to fix and import again: the line, the column at fault and the
+ * reason first, then the row as it was in the file, under the file's own column names (so the
+ * fixed file maps as the original did; the three added columns map to nothing).
+ * @param columnNames the file's columns (header, or #1, #2 … without one)
+ * @param rejects the rejected rows
+ * @param words the added columns' names, in the user's language
+ * @example rejectsCsv(['客户编号', '金额'], [{ line: 3, column: '金额', reason: 'unreadable amount', row: ['a', 'x'] }], { line: 'Line', column: 'Column', reason: 'Reason' })
+ *   // '\uFEFFLine,Column,Reason,客户编号,金额\r\n3,金额,unreadable amount,a,x\r\n'
+ */
+export function rejectsCsv(columnNames: string[], rejects: readonly RejectedRow[], words: { line: string; column: string; reason: string }): string {
+  return toCsv(
+    [words.line, words.column, words.reason, ...columnNames],
+    rejects.map((r) => [r.line, r.column, r.reason, ...r.row]),
+  );
+}

@@ -16,3 +16,4 @@ export * from './stream-decoder';
 export * from './hash-set';
 export * from './existing-orders';
 export * from './cells';
+export * from './guess';

@@ -39,7 +39,10 @@ describe('garbage rows', () => {
     for (const r of f.rejects) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
     expect(reasons).toEqual({ missingId: 20_000, badDate: 10_000, badAmount: 10_000, columnCount: 10_000 });
     // row i is on line i + 2 (after the header); the first broken row is i = 19
-    expect(f.rejects[0]).toEqual({ line: 21, column: 'customer_id', value: '', reason: 'missingId' });
+    expect(f.rejects[0]).toMatchObject({ line: 21, column: 'customer_id', value: '', reason: 'missingId' });
+    // the whole row, to fix and import again
+    expect(f.rejects[0].row).toHaveLength(f.columnNames.length);
+    expect(f.stats.rejectedBy).toEqual(reasons);
     expect(f.rejects[1]).toMatchObject({ line: 41, column: 'order_date', value: '2023-02-30', reason: 'badDate' });
     expect((await db.datasets.get(result.datasetId))?.counts.orders).toBe(950_000);
     db.close();

@@ -54,15 +54,18 @@ describe('real files', () => {
     db.close();
   });
 
-  it('CDNOW 1/10 sample: no header, so the user maps the columns', async () => {
+  it('CDNOW 1/10 sample: no header, so the columns are guessed from their content for the user to confirm', async () => {
     const db = openDatabase('real-cdnow-sample');
     const engine = createEngine(db);
     const file = sharedFile('cdnow/CDNOW_sample.txt');
     const preview = await engine.preview(file);
-    expect(preview).toMatchObject({ delimiter: 'whitespace', hasHeader: false, columnNames: ['#1', '#2', '#3', '#4', '#5'] });
-    expect(preview.problems).toContainEqual({ code: 'import.missingColumns', params: { fields: 'customerId, date, amount' } });
-    // master_id sample_id date number_of_cds dollar_value (SOURCE.md)
-    const mapping = { ...preview.mapping, customerId: 1, date: 2, quantity: 3, amount: 4 };
+    expect(preview).toMatchObject({ delimiter: 'whitespace', hasHeader: false, guessed: true, columnNames: ['#1', '#2', '#3', '#4', '#5'] });
+    // master_id sample_id date number_of_cds dollar_value (SOURCE.md): the first id column (it
+    // repeats) is the customer, YYYYMMDD the date, the CD count the quantity, dollars the amount
+    expect(preview.mapping).toMatchObject({ customerId: 0, orderId: null, date: 2, quantity: 3, amount: 4 });
+    expect(preview.problems).toEqual([]);
+    // master_id and sample_id name the same 2,357 customers; the user may take either
+    const mapping = { ...preview.mapping, customerId: 1 };
     const result = await importOne(engine, file, undefined, { mapping });
     expect(result.files[0].stats).toMatchObject({ rows: 6_919, accepted: 6_919, rejected: 0, customers: 2_357 });
     db.close();

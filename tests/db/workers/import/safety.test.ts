@@ -194,11 +194,12 @@ describe('bad files get a clear message', () => {
     expect((await engine.preview(textFile('e.csv', ''))).problems).toEqual([{ code: 'import.empty' }]);
   });
 
-  it('binary file (a PNG, an Excel workbook)', async () => {
+  it('binary file (a PNG, a workbook cut to its first bytes)', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
     expect((await engine.preview(textFile('x.png', png))).problems).toEqual([{ code: 'import.binary' }]);
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0, 0x62, 0xee, 0x9d, 0x68]);
-    expect((await engine.preview(textFile('book.xlsx', xlsx))).problems).toEqual([{ code: 'import.binary' }]);
+    // the first bytes of a workbook only: refused in words (SheetJS alone looped forever on it)
+    expect((await engine.preview(textFile('book.xlsx', xlsx))).problems).toEqual([{ code: 'import.xlsx.unreadable' }]);
   });
 
   it('a header and no rows', async () => {
