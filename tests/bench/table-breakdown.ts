@@ -16,7 +16,6 @@
  */
 import { read, type CellObject, type WorkSheet } from '@e965/xlsx';
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import {
   CsvTokenizer, mapHeaders, parquetValueText, RowConverter, sheetCellText, StreamDecoder,
 } from '../../src/lib/domain/import';
@@ -85,7 +84,7 @@ async function parquetBreakdown(file: File, notes: Notes): Promise<void> {
     let values: unknown[][] = [];
     t = performance.now();
     await parquetRead({
-      file: buffer, metadata, columns, rowStart: start, rowEnd: start + n, compressors, rowFormat: 'array', onComplete: (r) => (values = r),
+      file: buffer, metadata, columns, rowStart: start, rowEnd: start + n, rowFormat: 'array', onComplete: (r) => (values = r),
     });
     decodeMs += performance.now() - t;
     t = performance.now();

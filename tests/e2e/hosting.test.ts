@@ -11,6 +11,20 @@ import { fileURLToPath } from 'node:url';
 import type { Page, Worker } from 'playwright-core';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { AppPage } from './page-model';
+import { utils, write } from '@e965/xlsx';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+/** Three orders as an .xlsx (SheetJS) and three as Parquet (DuckDB), four customers in all. */
+async function tableFiles(app: AppPage): Promise<string[]> {
+  const wb = utils.book_new();
+  utils.book_append_sheet(wb, utils.aoa_to_sheet([['customer_id', 'order_date', 'amount'], ['x1', '2024-01-01', 10], ['x1', '2024-02-01', 12], ['x2', '2024-01-05', 7]]), 'Orders');
+  const xlsx = await app.writeFile('orders.xlsx', new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  const parquet = await app.scratchPath('orders.parquet');
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  await duck.run(`COPY (SELECT 'y' || (i % 2) AS customer_id, DATE '2024-03-01' + i::INTEGER AS order_date, 5.5 * i AS amount FROM range(1, 4) t(i))
+    TO '${parquet}' (FORMAT parquet)`);
+  return [xlsx, parquet];
+}
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // the folder tests/e2e/global-setup.ts built the app into
@@ -151,11 +165,17 @@ describe('served with the recommended Content-Security-Policy header', () => {
     await app.goto('dashboard');
     await app.expectCustomers('30');
     await expect.poll(() => app.chartBars(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // a workbook and a Parquet file, read in the worker under the same policy (no eval, no WebAssembly)
+    const tables = await tableFiles(app);
+    const read = await app.importIntoNewDataset(tables, 'Hosted tables');
+    await expect.poll(() => read.locator('[data-count="accepted"]').allTextContents(), { timeout: 30_000 }).toEqual(['3 rows imported', '3 rows imported']);
+    await app.goto('dashboard');
+    await app.expectCustomers('4');
     await app.goto('segments');
     await expect.poll(() => page.locator('[data-testid="segment-table"] tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(1);
     // the customers of the imported dataset, queried in the worker
     await app.goto('customers');
-    await expect.poll(() => app.customerCount(), { timeout: 20_000 }).toBe('30 customers');
+    await expect.poll(() => app.customerCount(), { timeout: 20_000 }).toBe('4 customers');
     await app.goto('dashboard');
 
     expect(await page.locator('.chart-error').count()).toBe(0);

@@ -1,15 +1,16 @@
 /**
  * Files that are tables already: Excel workbooks (.xlsx, .xlsm; read by SheetJS, republished
  * as @e965/xlsx 0.20 — the npm `xlsx` 0.18.5 has unfixed advisories) and Parquet files (read by
- * hyparquet, with hyparquet-compressors for gzip, brotli, zstd and lz4). Their rows are handed to
+ * hyparquet: uncompressed, Snappy — DuckDB's, Spark's and pandas' default — and gzip through
+ * fflate; hyparquet-compressors was left out: its Snappy is WebAssembly, which the app's
+ * Content-Security-Policy does not allow). Their rows are handed to
  * the importer as the text a CSV export would hold (src/lib/domain/import/cells.ts), so preview,
  * mapping, rejects, progress, cancel and the all-or-nothing commit are the CSV path's. A
  * workbook's zip is checked with fflate before SheetJS reads it (see checkWorkbookZip).
  */
 import { read, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
-import { unzipSync } from 'fflate';
+import { gunzipSync, unzipSync } from 'fflate';
 import { parquetValueText, sheetCellText } from '../../src/lib/domain/import';
 
 export type TableFormat = 'xlsx' | 'parquet';
@@ -193,14 +194,25 @@ function asyncBuffer(file: Blob): AsyncBuffer {
   return { byteLength: file.size, slice: (start, end) => file.slice(start, end).arrayBuffer() };
 }
 
+/** Codecs this reader decompresses: hyparquet's own and gzip. */
+const CODECS = new Set(['UNCOMPRESSED', 'SNAPPY', 'GZIP']);
+const compressors = { GZIP: (input: Uint8Array) => gunzipSync(input) };
+
 async function parquetMeta(file: Blob): Promise<{ metadata: FileMetaData; columns: string[] }> {
+  let metadata: FileMetaData, columns: string[];
   try {
-    const metadata = await parquetMetadataAsync(asyncBuffer(file));
-    const columns = parquetSchema(metadata).children.map((c) => c.element.name);
-    return { metadata, columns };
+    metadata = await parquetMetadataAsync(asyncBuffer(file));
+    columns = parquetSchema(metadata).children.map((c) => c.element.name);
   } catch {
     throw { code: 'import.parquet.unreadable' };
   }
+  for (const group of metadata.row_groups) {
+    for (const column of group.columns) {
+      const codec = column.meta_data?.codec;
+      if (codec && !CODECS.has(codec)) throw { code: 'import.parquet.codec', params: { codec } };
+    }
+  }
+  return { metadata, columns };
 }
 
 async function parquetBatch(file: Blob, metadata: FileMetaData, columns: string[], rowStart: number, rowEnd: number): Promise<{ fields: string[]; line: number }[]> {

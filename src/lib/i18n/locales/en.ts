@@ -617,6 +617,7 @@ export const en = {
   'import.xlsx.unreadable': 'This workbook cannot be read: it is damaged, protected by a password, or not an Excel workbook (.xlsx) at all. Open it in Excel and save it again, or save the sheet as CSV.',
   'import.xlsx.emptySheet': 'The sheet “{sheet}” holds no cells with values. Choose the sheet that holds the table.',
   'import.parquet.unreadable': 'This Parquet file cannot be read: it is cut short or damaged. Export it again.',
+  'import.parquet.codec': 'This Parquet file is compressed with {codec}, which the app cannot unpack in the browser. Export it with Snappy or gzip compression (DuckDB: COPY … (FORMAT parquet, COMPRESSION snappy); pandas: to_parquet(compression="snappy")).',
   'import.table.tooLarge': 'This file is too large to read in the browser ({size} bytes; at most {max}). Split it, or export it as CSV, which is read piece by piece.',
   'import.format.xlsx': 'Excel workbook',
   'import.format.parquet': 'Parquet file',

@@ -618,6 +618,7 @@ export const zh: Record<MessageKey, string> = {
   'import.xlsx.unreadable': '无法读取该工作簿：文件已损坏、设有密码保护，或根本不是 Excel 工作簿（.xlsx）。请在 Excel 中打开并重新保存，或把工作表另存为 CSV。',
   'import.xlsx.emptySheet': '工作表“{sheet}”中没有任何有值的单元格。请选择包含表格的工作表。',
   'import.parquet.unreadable': '无法读取该 Parquet 文件：文件不完整或已损坏。请重新导出。',
+  'import.parquet.codec': '该 Parquet 文件使用 {codec} 压缩，应用无法在浏览器中解压。请以 Snappy 或 gzip 压缩重新导出（DuckDB：COPY … (FORMAT parquet, COMPRESSION snappy)；pandas：to_parquet(compression="snappy")）。',
   'import.table.tooLarge': '文件太大，无法在浏览器中读取（{size} 字节；上限 {max}）。请拆分文件，或导出为可分段读取的 CSV。',
   'import.format.xlsx': 'Excel 工作簿',
   'import.format.parquet': 'Parquet 文件',

@@ -171,3 +171,24 @@ describe('Parquet files', () => {
     }
   }, 60_000);
 });
+
+describe('Parquet codecs', () => {
+  it('reads gzip and refuses zstd in words', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cswb-parquet-codec-'));
+    try {
+      const duck = await (await DuckDBInstance.create(':memory:')).connect();
+      for (const codec of ['gzip', 'zstd']) {
+        await duck.run(`COPY (SELECT 'c' || (i % 3) AS customer_id, DATE '2024-01-01' + i::INTEGER AS order_date, i * 2.0 AS amount FROM range(10) t(i))
+          TO '${join(dir, codec)}.parquet' (FORMAT parquet, COMPRESSION ${codec})`);
+      }
+      const { db, engine } = fresh();
+      const gzip = await importOne(engine, new File([readFileSync(join(dir, 'gzip.parquet'))], 'g.parquet'));
+      expect(gzip.files[0].stats).toMatchObject({ accepted: 10, rejected: 0, customers: 3 });
+      const zstd = await engine.preview(new File([readFileSync(join(dir, 'zstd.parquet'))], 'z.parquet'));
+      expect(zstd.problems).toEqual([{ code: 'import.parquet.codec', params: { codec: 'ZSTD' } }]);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

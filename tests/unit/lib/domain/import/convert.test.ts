@@ -56,13 +56,14 @@ describe('order rows', () => {
       [['NA', '2024-01-01', '1'], ['#N/A', '2024-01-01', '1'], ['a', '2024-13-01', '1'], ['a', '2024-01-01', 'abc'], ['a', '2024-01-01']],
     );
     expect(c.rejects).toEqual([
-      { line: 2, column: 'customerId', value: 'NA', reason: 'missingId' },
-      { line: 3, column: 'customerId', value: '#N/A', reason: 'missingId' },
-      { line: 4, column: 'date', value: '2024-13-01', reason: 'badDate' },
-      { line: 5, column: 'amount', value: 'abc', reason: 'badAmount' },
-      { line: 6, column: '', value: '2/3', reason: 'columnCount' },
+      // each with the row as it was, to fix and import again
+      { line: 2, column: 'customerId', value: 'NA', reason: 'missingId', row: ['NA', '2024-01-01', '1'] },
+      { line: 3, column: 'customerId', value: '#N/A', reason: 'missingId', row: ['#N/A', '2024-01-01', '1'] },
+      { line: 4, column: 'date', value: '2024-13-01', reason: 'badDate', row: ['a', '2024-13-01', '1'] },
+      { line: 5, column: 'amount', value: 'abc', reason: 'badAmount', row: ['a', '2024-01-01', 'abc'] },
+      { line: 6, column: '', value: '2/3', reason: 'columnCount', row: ['a', '2024-01-01'] },
     ]);
-    expect(c.stats).toMatchObject({ accepted: 0, rejected: 5 });
+    expect(c.stats).toMatchObject({ accepted: 0, rejected: 5, rejectedBy: { missingId: 2, badDate: 1, badAmount: 1, columnCount: 1 } });
   });
 
   it('keeps an amount of zero (real logs have free items)', () => {
