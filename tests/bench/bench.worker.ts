@@ -9,7 +9,9 @@ import * as Comlink from 'comlink';
 import Dexie from 'dexie';
 import {
   bgNbdExpectedPurchases, bgNbdLogLikelihood, bgNbdProbabilityAlive, cohortTable, customerLifetimeValue, fitBgNbd,
-  fitGammaGamma, fitParetoNbd, indexDataset, monthIndexOfDay, NO_DAY, paretoNbdLogLikelihood, rfmSummary, standardize, summarizeCustomers,
+  fitGammaGamma, fitParetoNbd, gammaGammaExpectedSpend, indexDataset, lifetimeValues, monthIndexOfDay, NO_DAY, paretoNbdExpectedPurchases,
+  paretoNbdLogLikelihood, paretoNbdProbabilityAlive, rfmSummary, scoreCustomers, scoreCustomersAt, standardize, summarizeCustomers,
+  type PurchaseModel,
 } from '../../src/lib/domain';
 import { generateSyntheticOrders } from '../../src/lib/domain/demo';
 import {
@@ -22,8 +24,8 @@ import {
   BENCH_DATASET_ID, BENCH_DB, benchContent, benchDatasetRow, CUSTOMERS, ORDERS,
 } from './fixtures';
 import {
-  CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA, CDNOW_MASTER_ROWS, CDNOW_OBSERVATION_END, CDNOW_SUMMARY_ROWS, parseCdnowMaster,
-  parseCdnowSummary, SCORE_CUSTOMERS, scoreRows,
+  CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA, CDNOW_MASTER_ROWS, CDNOW_OBSERVATION_END, CDNOW_PARETO_NBD, CDNOW_SUMMARY_ROWS, parseCdnowMaster,
+  parseCdnowSummary, SCORE_CUSTOMERS, SCORE_HORIZON, scoreRows,
 } from './models';
 import type { BenchWorkerApi, StepResult } from './protocol';
 import { tableBreakdown } from './table-breakdown';
@@ -524,48 +526,88 @@ const api: BenchWorkerApi = {
     const gg = { ...CDNOW_GAMMA_GAMMA };
     const horizon = 90 / 7; // 90 days, in weeks
     const clvOptions = { months: 12, monthlyDiscountRate: 0.01, margin: 1, timeUnitsPerMonth: 4.345 };
+
+    // clv_100k: P(alive), expected purchases in 90 days and 12-month discounted CLV, as columns.
+    let t0 = performance.now();
+    const model: PurchaseModel = { kind: 'bg-nbd', params: bg };
+    const batch = scoreCustomersAt(model, rows, [horizon]);
+    const spend = new Float64Array(n);
+    for (let i = 0; i < n; i++) spend[i] = gammaGammaExpectedSpend(gg, frequency[i], monetaryValue[i]);
+    const batchClv = lifetimeValues(model, rows, spend, clvOptions);
+    const batchMs = performance.now() - t0;
+
+    // clv_100k_per_customer: the same, customer by customer with the single-customer functions.
     const alive = new Float64Array(n);
     const expected = new Float64Array(n);
     const clv = new Float64Array(n);
-
-    // score_100k: P(alive), expected purchases in 90 days and 12-month discounted CLV per customer.
-    let t0 = performance.now();
+    t0 = performance.now();
     for (let i = 0; i < n; i++) {
       const x = frequency[i], tx = recency[i], age = T[i];
       alive[i] = bgNbdProbabilityAlive(bg, x, tx, age);
       expected[i] = bgNbdExpectedPurchases(bg, horizon, x, tx, age);
       clv[i] = customerLifetimeValue(bg, gg, { frequency: x, recency: tx, T: age, monetaryValue: monetaryValue[i] }, clvOptions);
     }
-    const scoreMs = performance.now() - t0;
+    const loopMs = performance.now() - t0;
 
-    // bgnbd_alive_pass_100k: P(alive) only, same rows.
-    const alive2 = new Float64Array(n);
-    t0 = performance.now();
-    for (let i = 0; i < n; i++) alive2[i] = bgNbdProbabilityAlive(bg, frequency[i], recency[i], T[i]);
-    const aliveMs = performance.now() - t0;
-
-    let sumAlive = 0, sumExpected = 0, sumClv = 0, repeaters = 0;
+    let sumAlive = 0, sumExpected = 0, sumClv = 0, repeaters = 0, worst = 0;
     for (let i = 0; i < n; i++) {
       if (!(alive[i] >= 0 && alive[i] <= 1) || !(expected[i] >= 0) || !(clv[i] >= 0) || !Number.isFinite(clv[i])) {
         fail('score', `row ${i}: P(alive) ${alive[i]}, E[X] ${expected[i]}, CLV ${clv[i]}`);
       }
-      if (alive2[i] !== alive[i]) fail('score', `row ${i}: the P(alive) pass differs`);
+      worst = Math.max(worst, relDiff(batch.probabilityAlive[i], alive[i]), relDiff(batch.expectedPurchases[0][i], expected[i]), relDiff(batchClv[i], clv[i]));
       sumAlive += alive[i];
       sumExpected += expected[i];
       sumClv += clv[i];
       if (frequency[i] > 0) repeaters++;
     }
+    if (!(worst <= 1e-12)) fail('score', `columns and single-customer functions differ by ${worst} (relative)`);
     return {
       timings: [
-        { name: 'score_100k', ms: round(scoreMs), rows: n },
-        { name: 'bgnbd_alive_pass_100k', ms: round(aliveMs), rows: n },
+        { name: 'clv_100k', ms: round(batchMs), rows: n },
+        { name: 'clv_100k_per_customer', ms: round(loopMs), rows: n },
       ],
       notes: {
         'score: repeaters (x > 0)': repeaters,
         'score: mean P(alive) / E[X(90 d)] / 12-month CLV': `${fix(sumAlive / n)} / ${fix(sumExpected / n)} / ${fix(sumClv / n, 2)}`,
+        'score: largest relative difference, columns vs per customer': worst.toExponential(1),
       },
     };
   }),
+
+  scoreLoop: (kind: 'bg-nbd' | 'pareto-nbd') => guard('score', async (): Promise<StepResult> => {
+    const { frequency, recency, T } = scoreRows(SCORE_CUSTOMERS); // not timed
+    const n = frequency.length;
+    const alive = new Float64Array(n);
+    const expected = new Float64Array(n);
+    const t0 = performance.now();
+    if (kind === 'bg-nbd') {
+      const p = { ...CDNOW_BG_NBD };
+      for (let i = 0; i < n; i++) {
+        alive[i] = bgNbdProbabilityAlive(p, frequency[i], recency[i], T[i]);
+        expected[i] = bgNbdExpectedPurchases(p, SCORE_HORIZON, frequency[i], recency[i], T[i]);
+      }
+    } else {
+      const p = { ...CDNOW_PARETO_NBD };
+      for (let i = 0; i < n; i++) {
+        alive[i] = paretoNbdProbabilityAlive(p, frequency[i], recency[i], T[i]);
+        expected[i] = paretoNbdExpectedPurchases(p, SCORE_HORIZON, frequency[i], recency[i], T[i]);
+      }
+    }
+    const ms = performance.now() - t0;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += alive[i] + expected[i];
+    if (!Number.isFinite(sum)) fail('score', `per-customer ${kind} scores are not all finite`);
+    const name = kind === 'bg-nbd' ? 'score_100k_per_customer' : 'score_pareto_100k_per_customer';
+    return { timings: [{ name, ms: round(ms), rows: n }], notes: { [`${name}: mean P(alive) + E[X(39)]`]: fix(sum / n) } };
+  }),
+
+  scoreBatch: async (kind: 'bg-nbd' | 'pareto-nbd', columns: { frequency: Float64Array; recency: Float64Array; T: Float64Array }) => {
+    const model: PurchaseModel = kind === 'bg-nbd' ? { kind, params: { ...CDNOW_BG_NBD } } : { kind, params: { ...CDNOW_PARETO_NBD } };
+    const scores = scoreCustomers(model, columns, SCORE_HORIZON);
+    return Comlink.transfer(scores, [scores.probabilityAlive.buffer, scores.expectedPurchases.buffer]);
+  },
+
+  ready: async () => true as const,
 
   cohort1m: () => guard('cohort', async (): Promise<StepResult> => {
     // The bench's 1M orders, with dense customer indices (not timed).

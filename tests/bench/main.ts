@@ -7,7 +7,7 @@
  */
 import * as Comlink from 'comlink';
 import { runImportPhase } from './import-phase';
-import { CDNOW_MASTER_FILE, CDNOW_SUMMARY_FILE } from './models';
+import { CDNOW_MASTER_FILE, CDNOW_SUMMARY_FILE, SCORE_CUSTOMERS, scoreRows } from './models';
 import type { BenchResult, BenchWorkerApi, ImportExpect, ImportFileRole, Phase, StepResult } from './protocol';
 
 declare global {
@@ -48,6 +48,33 @@ async function inFreshWorker<K extends keyof BenchWorkerApi>(
 }
 
 /**
+ * score_100k / score_pareto_100k: scoreCustomers on the 100k rows in a fresh worker, timed here on
+ * the page from the call to the scores' arrival, so it includes the worker round trip (the columns
+ * copied in, the scores transferred back), as the app's engine call does. The worker's module is
+ * loaded first (an untimed ready() call); the scoring itself is cold.
+ */
+async function scoreRoundTrip(kind: 'bg-nbd' | 'pareto-nbd'): Promise<StepResult> {
+  const name = kind === 'bg-nbd' ? 'score_100k' : 'score_pareto_100k';
+  say(`${phase}: ${name}…`);
+  const { frequency, recency, T } = scoreRows(SCORE_CUSTOMERS);
+  const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: `bench-${name}` });
+  const api = Comlink.wrap<BenchWorkerApi>(worker);
+  try {
+    await api.ready();
+    const t0 = performance.now();
+    const scores = await api.scoreBatch(kind, { frequency, recency, T });
+    const ms = performance.now() - t0;
+    let sum = 0;
+    for (let i = 0; i < scores.probabilityAlive.length; i++) sum += scores.probabilityAlive[i] + scores.expectedPurchases[i];
+    if (scores.probabilityAlive.length !== SCORE_CUSTOMERS || !Number.isFinite(sum)) throw new Error(`${name}: bad scores`);
+    return { timings: [{ name, ms: Math.round(ms * 10) / 10, rows: SCORE_CUSTOMERS }], notes: { [`${name}: mean P(alive) + E[X(39)]`]: (sum / SCORE_CUSTOMERS).toFixed(4) } };
+  } finally {
+    api[Comlink.releaseProxy]();
+    worker.terminate();
+  }
+}
+
+/**
  * A data file's text, as run-bench.mjs hands it to the page: it answers requests for
  * `./bench-data/<name>` itself (playwright route) from files read outside the project.
  */
@@ -66,6 +93,10 @@ const STEPS: Record<Phase, (() => Promise<StepResult>)[]> = {
   models: [
     async () => inFreshWorker('cdnowFit', await benchData(CDNOW_MASTER_FILE)),
     async () => inFreshWorker('paretoFit', await benchData(CDNOW_SUMMARY_FILE)),
+    () => scoreRoundTrip('bg-nbd'),
+    () => inFreshWorker('scoreLoop', 'bg-nbd'),
+    () => scoreRoundTrip('pareto-nbd'),
+    () => inFreshWorker('scoreLoop', 'pareto-nbd'),
     () => inFreshWorker('score100k'),
     () => inFreshWorker('cohort1m'),
   ],

@@ -21,6 +21,10 @@ export const CDNOW_OBSERVATION_END = '1997-09-30';
 /** Reference fits on the 2,357-customer CDNOW sample (SOURCE.md), used by `score_100k`. */
 export const CDNOW_BG_NBD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } as const;
 export const CDNOW_GAMMA_GAMMA = { p: 6.25, q: 3.74, gamma: 15.44 } as const;
+/** The published Pareto/NBD fit on the same sample (lifetimes' documentation), used by `score_pareto_100k`. */
+export const CDNOW_PARETO_NBD = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } as const;
+/** Horizon of the scoring figures: 39 weeks, as in lifetimes' examples and the side-by-side runs. */
+export const SCORE_HORIZON = 39;
 
 /**
  * CDNOW_master.txt → orders: whitespace-separated, one header line

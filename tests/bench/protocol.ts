@@ -76,8 +76,22 @@ export interface BenchWorkerApi {
   cdnowFit(masterText: string): Promise<StepResult>;
   /** cdnow_customers_summary.csv's text: parse (not timed), fitParetoNbd (pareto_nbd_fit), one LL pass (pareto_ll_pass_2357). */
   paretoFit(summaryText: string): Promise<StepResult>;
-  /** P(alive), expected purchases and 12-month CLV of 100k synthetic customers (score_100k), P(alive) only (bgnbd_alive_pass_100k). */
+  /**
+   * P(alive), expected purchases in 90 days and 12-month CLV of 100k synthetic customers: in
+   * columns (scoreCustomersAt + lifetimeValues, clv_100k), and customer by customer with the
+   * single-customer functions (clv_100k_per_customer); the two must agree.
+   */
   score100k(): Promise<StepResult>;
+  /**
+   * The per-customer baseline of score_100k / score_pareto_100k: P(alive) and expected purchases
+   * in 39 weeks of the 100k rows, one customer at a time (score_100k_per_customer /
+   * score_pareto_100k_per_customer).
+   */
+  scoreLoop(kind: 'bg-nbd' | 'pareto-nbd'): Promise<StepResult>;
+  /** Not timed here: scoreCustomers on the columns given (the page times the round trip). */
+  scoreBatch(kind: 'bg-nbd' | 'pareto-nbd', columns: { frequency: Float64Array; recency: Float64Array; T: Float64Array }): Promise<{ probabilityAlive: Float64Array; expectedPurchases: Float64Array }>;
+  /** Answers once the worker's module has loaded (so a timed call does not include it). */
+  ready(): Promise<true>;
   /** cohortTable on the 1M bench orders (cohort_1m), then the per-customer sum pass (cohort_baseline_pass_1m). */
   cohort1m(): Promise<StepResult>;
 }

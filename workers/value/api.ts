@@ -37,6 +37,8 @@ export interface ValueResult {
   timeUnit: 'D' | 'W';
   customers: number;
   repeaters: number;
+  /** Repeat customers the spend model left out (mean repeat spend 0 or less), valued like first-time buyers. */
+  spendLeftOut: number;
   bgNbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number; converged: boolean; se: { r: number; alpha: number; a: number; b: number } };
   paretoNbd: { r: number; alpha: number; s: number; beta: number; logLikelihood: number; converged: boolean; se: { r: number; alpha: number; s: number; beta: number } } | null;
   paretoError: string | null;

@@ -5,10 +5,9 @@
  * gives the comparison of predicted and actual purchases per frequency group.
  */
 import {
-  bgNbdExpectedPurchases, bgNbdExpectedPurchasesNew, bgNbdProbabilityAlive, bgNbdStandardErrors, customerLifetimeValue, fitBgNbd, fitGammaGamma,
-  fitParetoNbd, gammaGammaExpectedSpend, paretoNbdExpectedPurchases, paretoNbdProbabilityAlive, paretoNbdStandardErrors,
-  defaultCalibrationEnd, fitProblems, rfmSummaryColumns, userCalibration,
-  type BgNbdParams, type ParetoNbdParams,
+  bgNbdExpectedPurchasesNew, bgNbdStandardErrors, fitBgNbd, fitGammaGamma, fitParetoNbd, gammaGammaExpectedSpend, lifetimeValues,
+  paretoNbdStandardErrors, scoreCustomers, scoreCustomersAt, defaultCalibrationEnd, fitProblems, rfmSummaryColumns, userCalibration,
+  type BgNbdParams, type BtydColumns, type InvalidCustomer, type ParetoNbdParams, type PurchaseModel,
 } from '../../src/lib/domain';
 import { NO_DAY } from '../../src/lib/domain';
 import type { CustomerValue, LoadedDataset } from '../core/loaded';
@@ -45,7 +44,7 @@ export function runValue(
   const pick = (a: Float64Array) => Float64Array.from(rows, (c) => a[c]);
   const data = { frequency: pick(cal.frequency), recency: pick(cal.recency), T: pick(cal.T) };
   progress?.(1, 4);
-  const bg = fitBgNbd(data);
+  const bg = naming(() => fitBgNbd(data), ds, rows);
   let pareto: (ParetoNbdParams & { logLikelihood: number; converged: boolean }) | null = null;
   let paretoError: string | null = null;
   try {
@@ -57,6 +56,7 @@ export function runValue(
   // Gamma-Gamma needs a positive mean repeat spend: repeaters whose repeat days total 0 are left
   // out of its fit and valued at the population mean spend, like first-time buyers.
   const positive = rows.filter((c) => cal.frequency[c] > 0 && cal.monetaryValue[c] > 0);
+  const spendLeftOut = rows.reduce((k, c) => k + (cal.frequency[c] > 0 && !(cal.monetaryValue[c] > 0) ? 1 : 0), 0);
   const gg = fitGammaGamma({
     frequency: Float64Array.from(positive, (c) => cal.frequency[c]),
     monetaryValue: Float64Array.from(positive, (c) => cal.monetaryValue[c]),
@@ -67,26 +67,30 @@ export function runValue(
     pAlive: new Float64Array(n).fill(NaN), exp30: new Float64Array(n).fill(NaN), exp90: new Float64Array(n).fill(NaN),
     exp365: new Float64Array(n).fill(NaN), spend: new Float64Array(n).fill(NaN), clv: new Float64Array(n).fill(NaN),
   };
-  const expected = (t: number, x: number, tx: number, T: number) =>
-    usePareto ? paretoNbdExpectedPurchases(pareto!, t, x, tx, T) : bgNbdExpectedPurchases(bg, t, x, tx, T);
-  const alive = (x: number, tx: number, T: number) =>
-    usePareto ? paretoNbdProbabilityAlive(pareto!, x, tx, T) : bgNbdProbabilityAlive(bg, x, tx, T);
-  let totalClv = 0, totalExp90 = 0, aliveSum = 0;
+  const bgModel: PurchaseModel = { kind: 'bg-nbd', params: bg };
+  const paretoModel: PurchaseModel | null = pareto ? { kind: 'pareto-nbd', params: pareto } : null;
+  const used = usePareto ? paretoModel! : bgModel;
+  // every customer with a purchase, scored as columns in one pass (P(alive) and three horizons)
   const scored: number[] = [];
   for (let c = 0; c < n; c++) if (Number.isFinite(now.T[c])) scored.push(c);
-  for (const c of scored) {
-    const x = now.frequency[c], tx = now.recency[c], T = now.T[c];
-    value.pAlive[c] = Math.min(1, Math.max(0, alive(x, tx, T)));
-    value.exp30[c] = safe(expected(30 / unitDays, x, tx, T));
-    value.exp90[c] = safe(expected(90 / unitDays, x, tx, T));
-    value.exp365[c] = safe(expected(365 / unitDays, x, tx, T));
+  const columns = columnsOf(now, scored);
+  const scores = naming(() => scoreCustomersAt(used, columns, [30 / unitDays, 90 / unitDays, 365 / unitDays]), ds, scored);
+  const spend = Float64Array.from(scored, (c) => {
     const m = now.monetaryValue[c];
-    value.spend[c] = safe(gammaGammaExpectedSpend(gg, m > 0 ? x : 0, m > 0 ? m : 0));
-    value.clv[c] = usePareto
-      ? paretoClv(pareto!, value.spend[c], { x, tx, T }, request, unitsPerMonth)
-      : safe(customerLifetimeValue(bg, gg, { frequency: x, recency: tx, T, monetaryValue: m > 0 ? m : 0 }, {
-          months: request.months, monthlyDiscountRate: request.monthlyDiscountRate, margin: request.margin, timeUnitsPerMonth: unitsPerMonth,
-        }));
+    return safe(gammaGammaExpectedSpend(gg, m > 0 ? now.frequency[c] : 0, m > 0 ? m : 0));
+  });
+  const clv = naming(() => lifetimeValues(used, columns, spend, {
+    months: request.months, monthlyDiscountRate: request.monthlyDiscountRate, margin: request.margin, timeUnitsPerMonth: unitsPerMonth,
+  }), ds, scored);
+  let totalClv = 0, totalExp90 = 0, aliveSum = 0;
+  for (let k = 0; k < scored.length; k++) {
+    const c = scored[k];
+    value.pAlive[c] = Math.min(1, Math.max(0, scores.probabilityAlive[k]));
+    value.exp30[c] = safe(scores.expectedPurchases[0][k]);
+    value.exp90[c] = safe(scores.expectedPurchases[1][k]);
+    value.exp365[c] = safe(scores.expectedPurchases[2][k]);
+    value.spend[c] = spend[k];
+    value.clv[c] = safe(clv[k]);
     totalClv += value.clv[c];
     totalExp90 += value.exp90[c];
     aliveSum += value.pAlive[c];
@@ -97,11 +101,7 @@ export function runValue(
   ds.customerTable = undefined; // rebuilt with the value columns
   ds.lastQuery = undefined;
   progress?.(3, 4);
-  const holdout = holdoutComparison(ds, cal, rows, calEnd, lastDay, unitDays, {
-    used: (t, x, tx, T) => expected(t, x, tx, T),
-    bgnbd: (t, x, tx, T) => bgNbdExpectedPurchases(bg, t, x, tx, T),
-    pareto: pareto ? (t, x, tx, T) => paretoNbdExpectedPurchases(pareto!, t, x, tx, T) : null,
-  });
+  const holdout = holdoutComparison(ds, columnsOf(cal, rows), rows, calEnd, lastDay, unitDays, { used, bgnbd: bgModel, pareto: paretoModel });
   const se = bgNbdStandardErrors(bg, data);
   const paretoSe = pareto ? paretoNbdStandardErrors(pareto, data) : null;
   progress?.(4, 4);
@@ -123,6 +123,7 @@ export function runValue(
     },
     paretoError,
     gammaGamma: { p: gg.p, q: gg.q, gamma: gg.gamma, logLikelihood: gg.logLikelihood, converged: gg.converged },
+    spendLeftOut,
     model: usePareto ? 'pareto' : 'bgnbd',
     // claimed only from holdout error: without a holdout nothing says which predicts better
     better: holdout.mae.bgnbd !== null && holdout.mae.pareto !== null
@@ -135,17 +136,6 @@ export function runValue(
     tracking: trackingSeries(ds, bg, cal.firstDay, lastDay, unitDays),
     bySegment: bySegment(labels, value),
   };
-
-  function paretoClv(p: ParetoNbdParams, spend: number, c: { x: number; tx: number; T: number }, r: ValueRequest, tau: number): number {
-    let sum = 0;
-    let prev = 0;
-    for (let i = 1; i <= r.months; i++) {
-      const e = paretoNbdExpectedPurchases(p, i * tau, c.x, c.tx, c.T);
-      sum += safe(e - prev) / Math.pow(1 + r.monthlyDiscountRate, i);
-      prev = e;
-    }
-    return safe(sum * spend * (r.margin ?? 1));
-  }
 }
 
 /**
@@ -168,12 +158,37 @@ export function orderSpan(ds: LoadedDataset, asOfDay?: number): { firstDay: numb
   return { firstDay, lastDay: later && lastDay !== NO_DAY ? end : lastDay };
 }
 
-type Expectation = (t: number, x: number, tx: number, T: number) => number;
+/**
+ * A model's refusal of an impossible customer names them by id (the model knows only the row of
+ * its columns, `rows[index]` here), with the figures rounded for reading.
+ */
+function naming<T>(run: () => T, ds: LoadedDataset, rows: readonly number[]): T {
+  try {
+    return run();
+  } catch (e) {
+    const notice = e as Partial<InvalidCustomer> | null;
+    const index = notice?.params?.index;
+    if (notice?.code !== 'model.invalidCustomer' || typeof index !== 'number') throw e;
+    const c = rows[index];
+    const params: Record<string, unknown> = { ...notice.params, customer: c === undefined ? String(index + 1) : ds.indexed.customers.id[c] };
+    for (const k of ['frequency', 'recency', 'T']) if (typeof params[k] === 'number') params[k] = Math.round((params[k] as number) * 100) / 100;
+    throw { code: 'model.invalidCustomer', params };
+  }
+}
+
+/** The customers `rows` of a BTYD summary as model columns. */
+function columnsOf(summary: { frequency: Float64Array; recency: Float64Array; T: Float64Array }, rows: readonly number[]): BtydColumns {
+  return {
+    frequency: Float64Array.from(rows, (c) => summary.frequency[c]),
+    recency: Float64Array.from(rows, (c) => summary.recency[c]),
+    T: Float64Array.from(rows, (c) => summary.T[c]),
+  };
+}
 
 /** Actual purchase days after the calibration end vs the model's expectation, by calibration frequency. */
 function holdoutComparison(
-  ds: LoadedDataset, cal: { frequency: Float64Array; recency: Float64Array; T: Float64Array }, rows: number[], calEnd: number, lastDay: number,
-  unitDays: number, models: { used: Expectation; bgnbd: Expectation; pareto: Expectation | null },
+  ds: LoadedDataset, cal: BtydColumns, rows: number[], calEnd: number, lastDay: number,
+  unitDays: number, models: { used: PurchaseModel; bgnbd: PurchaseModel; pareto: PurchaseModel | null },
 ) {
   const empty = { groups: [] as ValueResult['holdout'], mae: { bgnbd: null as number | null, pareto: null as number | null } };
   if (lastDay <= calEnd) return empty;
@@ -191,16 +206,19 @@ function holdoutComparison(
     }
   }
   const t = (lastDay - calEnd) / unitDays;
+  const bg = scoreCustomers(models.bgnbd, cal, t).expectedPurchases;
+  const pareto = models.pareto ? scoreCustomers(models.pareto, cal, t).expectedPurchases : null;
+  const used = models.used === models.bgnbd ? bg : pareto!;
   const groups = Array.from({ length: 8 }, (_, f) => ({ frequency: f, customers: 0, actual: 0, predicted: 0 }));
   let errBg = 0, errPareto = 0;
-  for (const c of rows) {
-    const x = cal.frequency[c], tx = cal.recency[c], T = cal.T[c];
-    const g = groups[Math.min(7, x)];
+  for (let k = 0; k < rows.length; k++) {
+    const c = rows[k];
+    const g = groups[Math.min(7, cal.frequency[k])];
     g.customers++;
     g.actual += actual[c];
-    g.predicted += safe(models.used(t, x, tx, T));
-    errBg += Math.abs(safe(models.bgnbd(t, x, tx, T)) - actual[c]);
-    if (models.pareto) errPareto += Math.abs(safe(models.pareto(t, x, tx, T)) - actual[c]);
+    g.predicted += safe(used[k]);
+    errBg += Math.abs(safe(bg[k]) - actual[c]);
+    if (pareto) errPareto += Math.abs(safe(pareto[k]) - actual[c]);
   }
   for (const g of groups) if (g.customers) {
     g.actual /= g.customers;
@@ -209,7 +227,7 @@ function holdoutComparison(
   const k = rows.length;
   return {
     groups: groups.filter((g) => g.customers > 0),
-    mae: { bgnbd: k ? errBg / k : null, pareto: k && models.pareto ? errPareto / k : null },
+    mae: { bgnbd: k ? errBg / k : null, pareto: k && pareto ? errPareto / k : null },
   };
 }
 
@@ -221,20 +239,20 @@ function heatMaps(p: BgNbdParams, cal: { frequency: Float64Array; T: Float64Arra
     if (cal.T[c] > maxT) maxT = cal.T[c];
   }
   const fSteps = Math.min(20, Math.max(1, Math.ceil(maxF)));
-  const cells: ValueResult['heat'] = [];
-  const horizon = 90 / unitDays;
+  const grid: { frequency: number[]; recency: number[]; T: number[] } = { frequency: [], recency: [], T: [] };
   for (let i = 0; i <= fSteps; i++) {
     const x = Math.round((i * Math.max(1, maxF)) / fSteps);
-    for (let j = 0; j <= 20; j++) {
-      const tx = x === 0 ? 0 : (j * maxT) / 20;
-      cells.push({
-        frequency: x, recency: Math.round(tx * 10) / 10,
-        pAlive: bgNbdProbabilityAlive(p, x, tx, maxT), expected: safe(bgNbdExpectedPurchases(p, horizon, x, tx, maxT)),
-      });
-      if (x === 0) break;
+    // a repeat purchase comes after the first: recency 0 only without one
+    for (let j = x === 0 ? 0 : 1; j <= (x === 0 ? 0 : maxT > 0 ? 20 : 0); j++) {
+      grid.frequency.push(x);
+      grid.recency.push(x === 0 ? 0 : j === 20 ? maxT : (j * maxT) / 20); // (20·T)/20 can round above T
+      grid.T.push(maxT);
     }
   }
-  return cells;
+  const scores = scoreCustomers({ kind: 'bg-nbd', params: p }, grid, 90 / unitDays);
+  return grid.frequency.map((x, k) => ({
+    frequency: x, recency: Math.round(grid.recency[k] * 10) / 10, pAlive: scores.probabilityAlive[k], expected: safe(scores.expectedPurchases[k]),
+  }));
 }
 
 /** CLV summed per group of a grouping. */

@@ -43,13 +43,24 @@ class I18n {
   /** Word a key looked up from data (`segmentKey(s)` in keys.ts); the raw value when there is none. */
   label = (key: MessageKey | undefined, raw: string): string => (key ? this.t(key) : raw);
 
-  /** Word a notice from the domain or the engine; unknown codes fall back to a generic message. */
+  /**
+   * Word a notice from the domain or the engine; unknown codes fall back to a generic message. A
+   * notice whose params name a `reason` with words of its own (`code.reason`) gets those words.
+   */
   notice = (notice: Notice): string => {
     const table = catalogs[this.#locale];
+    const reason = notice.params?.reason;
+    const precise = typeof reason === 'string' ? REASONED[notice.code]?.(reason) : undefined;
+    if (precise && isMessageKey(precise)) return interpolate(table[precise], notice.params);
     return isMessageKey(notice.code)
       ? interpolate(table[notice.code], notice.params)
       : interpolate(table['error.unexpected'], { message: notice.code });
   };
 }
+
+/** Notice codes whose `reason` param has words of its own. */
+const REASONED: Record<string, (reason: string) => string> = {
+  'model.invalidCustomer': (reason) => `model.invalidCustomer.${reason}`,
+};
 
 export const i18n = new I18n();

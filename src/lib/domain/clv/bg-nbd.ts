@@ -6,7 +6,9 @@
  */
 import { minimizeBfgs, type MinimizeResult } from './optimize';
 import { standardErrors } from './standard-errors';
-import { hyp2f1Minus1, lnBeta, lnGamma, logAddExp, logSubExp } from './special';
+import { grownRatios, HYP2F1_MAX_TERMS, HYP2F1_REL_TOL, hyp2f1Minus1, lnBeta, lnGamma, logAddExp, logSubExp } from './special';
+import { checkCustomer, checkCustomers, checkHorizon } from './customer-check';
+import { PerInteger } from './batch';
 
 /** BG/NBD parameters, all > 0. */
 export interface BgNbdParams {
@@ -40,6 +42,8 @@ export const BG_NBD_MIN_REPEATERS = 20;
  * @example bgNbdLogLikelihood({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 0, 0, 40) // −0.59947382…
  */
 export function bgNbdLogLikelihood(p: BgNbdParams, frequency: number, recency: number, T: number): number {
+  checkParams(p);
+  checkCustomer(frequency, recency, T);
   const { r, alpha, a, b } = p;
   const x = frequency;
   const a1 = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha);
@@ -50,17 +54,25 @@ export function bgNbdLogLikelihood(p: BgNbdParams, frequency: number, recency: n
 }
 
 /**
- * Probability that a customer with history (x, t_x, T) is still alive at T; 1 when x = 0.
+ * Probability that a customer with history (x, t_x, T) is still alive at T; exactly 1 when x = 0.
+ * An impossible customer (see customer-check.ts) throws `{ code: 'model.invalidCustomer', params }`.
  * @example bgNbdProbabilityAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86)
  */
 export function bgNbdProbabilityAlive(p: BgNbdParams, frequency: number, recency: number, T: number): number {
-  const x = frequency;
-  if (x === 0) return 1;
-  const { r, alpha, a, b } = p;
+  checkParams(p);
+  checkCustomer(frequency, recency, T);
+  return frequency === 0 ? 1 : aliveAt(p, Math.log(p.a), Math.log(p.b + frequency - 1), frequency, recency, T);
+}
+
+/** P(alive) for x > 0 with ln a and ln(b+x−1) given; trusts its arguments. */
+export function aliveAt(p: BgNbdParams, lnA: number, lnBx: number, x: number, tx: number, T: number): number {
   // ln[a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)], with the ratio as log1p for precision.
-  const lnOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((T - recency) / (alpha + recency));
+  const lnOdds = lnA - lnBx + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
   return 1 / (1 + Math.exp(lnOdds));
 }
+
+/** Within this distance of a = 1 the Euler factor averages its values at 1 ± NEAR_ONE. */
+const NEAR_ONE = 1e-6;
 
 /**
  * (a+b+x−1)/(a−1) · [1 − (1−z)^(a−1) · ₂F₁(a+b−1−r, a−1; a+b+x−1; z)], with ln(1−z) given.
@@ -68,24 +80,28 @@ export function bgNbdProbabilityAlive(p: BgNbdParams, frequency: number, recency
  * near 1; within 1e-6 of a = 1 it averages the two sides at 1 ± 1e-6 (smooth in a; error ~1e-12).
  */
 function eulerFactor(r: number, a: number, b: number, x: number, z: number, ln1mz: number): number {
-  const h = 1e-6;
-  if (Math.abs(a - 1) < h) {
-    return 0.5 * (eulerFactorAt(r, 1 + h, b, x, z, ln1mz) + eulerFactorAt(r, 1 - h, b, x, z, ln1mz));
+  if (Math.abs(a - 1) < NEAR_ONE) {
+    const up = 1 + NEAR_ONE, down = 1 - NEAR_ONE;
+    return 0.5 * (
+      eulerFactorWith(up, b, x, ln1mz, hyp2f1Minus1(up + b - 1 - r, up - 1, up + b + x - 1, z)) +
+      eulerFactorWith(down, b, x, ln1mz, hyp2f1Minus1(down + b - 1 - r, down - 1, down + b + x - 1, z))
+    );
   }
-  return eulerFactorAt(r, a, b, x, z, ln1mz);
+  return eulerFactorWith(a, b, x, ln1mz, hyp2f1Minus1(a + b - 1 - r, a - 1, a + b + x - 1, z));
 }
 
-function eulerFactorAt(r: number, a: number, b: number, x: number, z: number, ln1mz: number): number {
+/** The Euler factor from its series part, tail = ₂F₁(a+b−1−r, a−1; a+b+x−1; z) − 1. */
+function eulerFactorWith(a: number, b: number, x: number, ln1mz: number, tail: number): number {
   const c = a + b + x - 1;
   const u = (a - 1) * ln1mz;
-  const tail = hyp2f1Minus1(a + b - 1 - r, a - 1, c, z);
   return (c / (a - 1)) * (-Math.expm1(u) - Math.exp(u) * tail);
 }
 
 /**
  * Expected purchases in (T, T + t] of a customer with history (x, t_x, T) (Euler-transformed
  * ₂F₁, so it stays finite for large x). Throws `{ code: 'model.hyp2f1NotConverged' }` only for
- * horizons far beyond the data (t ≳ 10⁴·(α + T) with x = 0), where the series cannot settle.
+ * horizons far beyond the data (t ≳ 10⁴·(α + T) with x = 0), where the series cannot settle, and
+ * `model.invalidCustomer` for an impossible customer or a negative horizon.
  * @example bgNbdExpectedPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
  */
 export function bgNbdExpectedPurchases(
@@ -95,11 +111,80 @@ export function bgNbdExpectedPurchases(
   recency: number,
   T: number,
 ): number {
-  if (!(t > 0)) return t === 0 ? 0 : Number.NaN;
+  checkParams(p);
+  checkCustomer(frequency, recency, T);
+  checkHorizon(t);
+  if (t === 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
   const ln1mz = -Math.log1p(t / (alpha + T));
-  return eulerFactor(r, a, b, frequency, z, ln1mz) * bgNbdProbabilityAlive(p, frequency, recency, T);
+  const alive = frequency === 0 ? 1 : aliveAt(p, Math.log(a), Math.log(b + frequency - 1), frequency, recency, T);
+  return eulerFactor(r, a, b, frequency, z, ln1mz) * alive;
+}
+
+/**
+ * P(alive) and expected purchases in (T, T + t] for each horizon, for many customers (columns in,
+ * columns out): parameters checked once, ln(b+x−1) and the series' term ratios kept per distinct
+ * x; the same arithmetic in the same order as
+ * the single-customer functions, so the same numbers to the last bit. Customers are checked as
+ * those functions check them. One loop with the series inline: short scoring runs are cold, and a
+ * single hot loop is what the JIT optimises soonest.
+ */
+export function bgNbdScore(
+  p: BgNbdParams, customers: { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number> }, horizons: readonly number[],
+): { probabilityAlive: Float64Array; expectedPurchases: Float64Array[] } {
+  checkParams(p);
+  for (const t of horizons) checkHorizon(t);
+  const { frequency, recency, T } = customers;
+  checkCustomers(frequency, recency, T);
+  const n = frequency.length;
+  const { r, alpha, a, b } = p;
+  const lnA = Math.log(a);
+  const alive = new Float64Array(n);
+  const expected = horizons.map(() => new Float64Array(n));
+  const h = horizons.length;
+  const nearOne = Math.abs(a - 1) < NEAR_ONE;
+  // per distinct x: ln(b+x−1), and the ratios of ₂F₁(a+b−1−r, a−1; a+b+x−1; ·) without z (hyp2f1's terms)
+  const A = a + b - 1 - r, B = a - 1;
+  const perX = new PerInteger((x) => ({ lnBx: Math.log(b + x - 1), ratios: new Float64Array(0) as Float64Array, c: a + b + x - 1 }));
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i], tx = recency[i], age = T[i];
+    const own = perX.get(x);
+    const pa = x === 0 ? 1 : 1 / (1 + Math.exp(lnA - own.lnBx + (r + x) * Math.log1p((age - tx) / (alpha + tx))));
+    alive[i] = pa;
+    for (let k = 0; k < h; k++) {
+      const t = horizons[k];
+      let factor = 0;
+      if (t > 0) {
+        const z = t / (alpha + age + t);
+        const ln1mz = -Math.log1p(t / (alpha + age));
+        if (nearOne) factor = eulerFactor(r, a, b, x, z, ln1mz);
+        else {
+          // ₂F₁ − 1 as hyp2f1Minus1 sums it, the ratios read from the table (grown as z needs)
+          let ratios = own.ratios;
+          let term = 1, tail = 0, j = 0;
+          for (; j < HYP2F1_MAX_TERMS; j++) {
+            if (j === ratios.length) ratios = own.ratios = grownRatios(ratios, A, B, own.c);
+            const ratio = ratios[j] * z;
+            term *= ratio;
+            tail += term;
+            if (term === 0 || (Math.abs(term) < HYP2F1_REL_TOL * Math.abs(tail) && Math.abs(ratio) < 1) || !Number.isFinite(tail)) break;
+          }
+          if (j === HYP2F1_MAX_TERMS || !Number.isFinite(tail)) tail = hyp2f1Minus1(A, B, own.c, z); // throws as the single function does
+          factor = eulerFactorWith(a, b, x, ln1mz, tail);
+        }
+      }
+      expected[k][i] = factor * pa;
+    }
+  }
+  return { probabilityAlive: alive, expectedPurchases: expected };
+}
+
+function checkParams(p: BgNbdParams): void {
+  for (const name of ['r', 'alpha', 'a', 'b'] as const) {
+    const v = p[name];
+    if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw { code: 'model.invalidParams', params: { name } };
+  }
 }
 
 /**
@@ -107,7 +192,9 @@ export function bgNbdExpectedPurchases(
  * @example bgNbdExpectedPurchasesNew({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 78) // ≈ 1.8576
  */
 export function bgNbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
-  if (!(t > 0)) return t === 0 ? 0 : Number.NaN;
+  checkParams(p);
+  checkHorizon(t);
+  if (t === 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + t);
   const ln1mz = -Math.log1p(t / alpha);
@@ -120,7 +207,9 @@ export function bgNbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
  */
 export function bgNbdProbabilityOfPurchases(p: BgNbdParams, t: number, n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`bgNbdProbabilityOfPurchases: n must be an integer ≥ 0, got ${n}`);
-  if (!(t > 0)) return t === 0 ? (n === 0 ? 1 : 0) : Number.NaN;
+  checkParams(p);
+  checkHorizon(t);
+  if (t === 0) return n === 0 ? 1 : 0;
   const { r, alpha, a, b } = p;
   const lnP = -Math.log1p(t / alpha); // ln(α/(α+t))
   const lnQ = Math.log(t) - Math.log(alpha + t); // ln(t/(α+t))
@@ -206,7 +295,7 @@ function prepare(data: BgNbdData): Prepared {
   const { frequency, recency, T, weights } = data;
   const n = frequency.length;
   if (recency.length !== n || T.length !== n || (weights && weights.length !== n)) {
-    throw new RangeError('BG/NBD data: frequency, recency, T (and weights) must have the same length');
+    throw { code: 'model.lengthMismatch', params: { frequency: n, recency: recency.length, T: T.length } };
   }
   const groups = new Map<string, number>();
   const gx: number[] = [];
@@ -218,11 +307,10 @@ function prepare(data: BgNbdData): Prepared {
     const tx = recency[i];
     const age = T[i];
     const w = weights ? weights[i] : 1;
-    if (!(Number.isInteger(x) && x >= 0 && tx >= 0 && age >= tx && Number.isFinite(age) && w >= 0 && Number.isFinite(w))) {
-      throw new RangeError(`BG/NBD data: invalid row ${i} (x ${x}, t_x ${tx}, T ${age}, weight ${w})`);
-    }
+    if (!(Number.isFinite(w) && w >= 0)) throw { code: 'model.invalidData', params: { index: i, field: 'weights' } };
+    checkCustomer(x, tx, age, i);
     if (w === 0) continue;
-    const txUsed = x === 0 ? 0 : tx; // t_x does not enter the likelihood when x = 0
+    const txUsed = tx;
     const key = `${x} ${txUsed} ${age}`;
     const g = groups.get(key);
     if (g === undefined) {

@@ -1,5 +1,7 @@
 import { bgNbdExpectedPurchases, type BgNbdParams } from './bg-nbd';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
+import { checkCustomer, checkCustomers } from './customer-check';
+import { scoreCustomersAt, type BtydColumns, type PurchaseModel } from './score';
 
 /**
  * Discounted customer lifetime value from a BG/NBD purchase model and a Gamma-Gamma spend model
@@ -39,7 +41,7 @@ export interface ClvOptions {
 
 /**
  * Discounted CLV of one customer over `months` months. Throws `{ code: 'clv.invalidOption',
- * params: { option } }` for a bad option and `{ code: 'model.invalidCustomer' }` for a bad summary.
+ * params: { option } }` for a bad option and `{ code: 'model.invalidCustomer', params }` for an impossible customer.
  * @param purchase BG/NBD parameters {r, alpha, a, b} (a fit result works)
  * @param spend Gamma-Gamma parameters {p, q, gamma}
  * @param c the customer's frequency, recency, T and monetaryValue
@@ -55,22 +57,23 @@ export function customerLifetimeValue(
 ): number {
   const { months, monthlyDiscountRate: d, timeUnitsPerMonth: tau } = options;
   const margin = options.margin ?? 1;
-  if (!(Number.isInteger(months) && months >= 0)) throw { code: 'clv.invalidOption', params: { option: 'months' } };
-  if (!(Number.isFinite(d) && d >= 0)) throw { code: 'clv.invalidOption', params: { option: 'monthlyDiscountRate' } };
-  if (!(Number.isFinite(margin) && margin >= 0)) throw { code: 'clv.invalidOption', params: { option: 'margin' } };
-  if (!(Number.isFinite(tau) && tau > 0)) throw { code: 'clv.invalidOption', params: { option: 'timeUnitsPerMonth' } };
+  checkClvOptions(months, d, margin, tau);
   for (const name of ['r', 'alpha', 'a', 'b'] as const) {
     const v = purchase[name];
     if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw { code: 'model.invalidParams', params: { name } };
   }
   const { frequency: x, recency: tx, T } = c;
-  if (!(Number.isFinite(x) && x >= 0 && Number.isFinite(T) && T >= 0 && Number.isFinite(tx) && tx >= 0 && tx <= T)) {
-    throw { code: 'model.invalidCustomer', params: { frequency: x, recency: tx, T } };
-  }
+  checkCustomer(x, tx, T);
   const value = gammaGammaExpectedSpend(spend, x, c.monetaryValue);
   if (months === 0) return 0;
-  const recency = x === 0 ? 0 : tx;
-  return _clv(purchase, x, recency, T, value, months, d, margin, tau);
+  return _clv(purchase, x, tx, T, value, months, d, margin, tau);
+}
+
+function checkClvOptions(months: number, d: number, margin: number, tau: number): void {
+  if (!(Number.isInteger(months) && months >= 0)) throw { code: 'clv.invalidOption', params: { option: 'months' } };
+  if (!(Number.isFinite(d) && d >= 0)) throw { code: 'clv.invalidOption', params: { option: 'monthlyDiscountRate' } };
+  if (!(Number.isFinite(margin) && margin >= 0)) throw { code: 'clv.invalidOption', params: { option: 'margin' } };
+  if (!(Number.isFinite(tau) && tau > 0)) throw { code: 'clv.invalidOption', params: { option: 'timeUnitsPerMonth' } };
 }
 
 /** The discounted sum; trusts its arguments. */
@@ -100,4 +103,44 @@ function _clv(
   const clv = margin * value * sum;
   if (!Number.isFinite(clv)) throw { code: 'clv.notFinite' };
   return Math.max(0, clv);
+}
+
+/**
+ * Discounted CLV of many customers at once (columns), with either purchase model: the same sum as
+ * {@link customerLifetimeValue} (monthly increments of the expected purchases, a running maximum,
+ * end-of-month discounting), the expected purchases at every month end from one batch scoring
+ * pass. `spend` is each customer's expected spend per purchase (Gamma-Gamma). For BG/NBD the
+ * result equals customerLifetimeValue customer by customer. Options are checked as there; bad
+ * customers throw `model.invalidCustomer` with their index.
+ */
+export function lifetimeValues(
+  model: PurchaseModel, customers: BtydColumns, spend: ArrayLike<number>, options: ClvOptions,
+): Float64Array {
+  const { months, monthlyDiscountRate: d, timeUnitsPerMonth: tau } = options;
+  const margin = options.margin ?? 1;
+  checkClvOptions(months, d, margin, tau);
+  const n = customers.frequency.length;
+  const out = new Float64Array(n);
+  if (months === 0) {
+    checkCustomers(customers.frequency, customers.recency, customers.T);
+    return out;
+  }
+  const horizons = Array.from({ length: months }, (_, i) => (i + 1) * tau);
+  const { expectedPurchases } = scoreCustomersAt(model, customers, horizons);
+  for (let c = 0; c < n; c++) {
+    let previous = 0, discount = 1, sum = 0;
+    for (let i = 0; i < months; i++) {
+      const expected = expectedPurchases[i][c];
+      if (!Number.isFinite(expected)) throw { code: 'clv.notFinite' };
+      discount *= 1 + d;
+      if (expected > previous) {
+        sum += (expected - previous) / discount;
+        previous = expected;
+      }
+    }
+    const clv = margin * spend[c] * sum;
+    if (!Number.isFinite(clv)) throw { code: 'clv.notFinite' };
+    out[c] = Math.max(0, clv);
+  }
+  return out;
 }

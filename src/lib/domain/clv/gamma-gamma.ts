@@ -278,5 +278,7 @@ function checkParams(p: GammaGammaParams): void {
 }
 
 function checkFrequency(frequency: number): void {
-  if (!(Number.isFinite(frequency) && frequency >= 0)) throw { code: 'model.invalidCustomer', params: { frequency } };
+  if (Number.isInteger(frequency) && frequency >= 0) return;
+  const reason = !Number.isFinite(frequency) ? 'notFinite' : frequency < 0 ? 'negativeFrequency' : 'nonIntegerFrequency';
+  throw { code: 'model.invalidCustomer', params: { index: 0, reason, frequency } };
 }

@@ -7,6 +7,8 @@ export * from './gamma-gamma';
 export * from './sbg';
 export * from './sbg-projection';
 export * from './clv';
+export * from './score';
+export * from './customer-check';
 export * from './simple-clv';
 export * from './standard-errors';
 export * from './calibration';

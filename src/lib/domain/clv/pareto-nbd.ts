@@ -1,6 +1,8 @@
 import { standardErrors } from './standard-errors';
-import { hyp2f1, lnGamma, logAddExp, logSubExp } from './special';
-import { nelderMead, type MinimizeResult, type NelderMeadOptions } from './optimize';
+import { grownRatios, HYP2F1_MAX_TERMS, HYP2F1_REL_TOL, hyp2f1, lnGamma, logAddExp, logSubExp } from './special';
+import { checkCustomer, checkCustomers, checkHorizon } from './customer-check';
+import { PerInteger } from './batch';
+import { minimizeBfgs, nelderMead, type MinimizeResult, type NelderMeadOptions } from './optimize';
 
 /**
  * Pareto/NBD purchase model (Schmittlein, Morrison & Colombo 1987), in the log-space form of
@@ -9,10 +11,10 @@ import { nelderMead, type MinimizeResult, type NelderMeadOptions } from './optim
  * Conventions:
  * - One customer is (frequency x, recency t_x, age T): x repeat purchases, the last one t_x after
  *   the first, T from the first purchase to the end of the calibration period, in one time unit
- *   (weeks for CDNOW). Requires x ≥ 0, 0 ≤ t_x ≤ T; anything else throws
- *   `{ code: 'model.invalidCustomer', params: { frequency, recency, T } }`. With x = 0 the
- *   recency is taken as 0 whatever is passed (the last purchase is the first one).
- * - Fits take integer x (counts); the single-customer functions accept any x ≥ 0.
+ *   (weeks for CDNOW). x is a whole number ≥ 0, 0 < t_x ≤ T when x > 0 and t_x = 0 when x = 0;
+ *   anything else is an impossible customer and throws `{ code: 'model.invalidCustomer', params:
+ *   { index, reason, … } }` (customer-check.ts), from the single-customer functions, the batch
+ *   scoring and the fit alike.
  * - Parameters must be finite and > 0, else `{ code: 'model.invalidParams', params: { name } }`.
  * - ₂F₁ is summed by its series (after Euler's transformation, see `_lnF`), which needs about
  *   ln(1e-16)/ln z terms, z = |α − β|/(max(α, β) + t). Beyond the series' term cap (z ≳ 0.9996,
@@ -58,18 +60,19 @@ export const PARETO_NBD_MIN_REPEATERS = 20;
 export function paretoNbdLogLikelihood(p: ParetoNbdParams, frequency: number, recency: number, T: number): number {
   checkParams(p);
   checkCustomer(frequency, recency, T);
-  return _logLikelihood(p.r, p.alpha, p.s, p.beta, frequency, frequency === 0 ? 0 : recency, T);
+  return _logLikelihood(p.r, p.alpha, p.s, p.beta, frequency, recency, T);
 }
 
 /**
- * Probability that the customer is still alive (has not dropped out) at T.
- * P = 1 / (1 + s/(r+s+x) · (α+T)^(r+x) · (β+T)^s · A0), the product taken in log space.
+ * Probability that the customer is still alive (has not dropped out) at T:
+ * P = 1 / (1 + s/(r+s+x) · (α+T)^(r+x) · (β+T)^s · A0), written in the form of {@link aliveFrom}.
+ * An impossible customer (see customer-check.ts) throws `{ code: 'model.invalidCustomer', params }`.
  * @example paretoNbdProbabilityAlive(fit, 2, 30.43, 38.86)
  */
 export function paretoNbdProbabilityAlive(p: ParetoNbdParams, frequency: number, recency: number, T: number): number {
   checkParams(p);
   checkCustomer(frequency, recency, T);
-  return _probabilityAlive(p.r, p.alpha, p.s, p.beta, frequency, frequency === 0 ? 0 : recency, T);
+  return aliveSingle(p, frequency, recency, T);
 }
 
 /**
@@ -89,14 +92,113 @@ export function paretoNbdExpectedPurchases(
 ): number {
   checkParams(p);
   checkCustomer(frequency, recency, T);
-  if (!(t >= 0) || !Number.isFinite(t)) throw { code: 'model.invalidHorizon', params: { t } };
+  checkHorizon(t);
+  return expectedFrom(p, frequency, T, t, aliveSingle(p, frequency, recency, T));
+}
+
+/**
+ * P(alive) and expected purchases in (T, T + t] for each horizon, for many customers (columns in,
+ * columns out): parameters checked once, ₂F₁'s term ratios and s/(r+s+x) kept per distinct x; the
+ * same arithmetic as the single-customer functions, so the same numbers. Customers are checked as
+ * those functions check them.
+ */
+export function paretoNbdScore(
+  p: ParetoNbdParams, customers: { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number> }, horizons: readonly number[],
+): { probabilityAlive: Float64Array; expectedPurchases: Float64Array[] } {
+  checkParams(p);
+  for (const t of horizons) checkHorizon(t);
+  const { frequency, recency, T } = customers;
+  checkCustomers(frequency, recency, T);
+  const n = frequency.length;
+  const alive = new Float64Array(n);
+  const expected = horizons.map(() => new Float64Array(n));
+  const perX = new PerInteger((x) => termsOf(p, x));
+  const h = (own: XTerms, t: number): number => {
+    if (t !== 0) return seriesAt(p, own, t);
+    if (Number.isNaN(own.h0)) own.h0 = seriesAt(p, own, 0);
+    return own.h0;
+  };
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i], tx = recency[i], age = T[i];
+    const own = perX.get(x);
+    const pa = tx < age ? aliveFrom(p, own, tx, age, h(own, tx), h(own, age)) : 1;
+    alive[i] = pa;
+    for (let k = 0; k < horizons.length; k++) expected[k][i] = expectedFrom(p, x, age, horizons[k], pa);
+  }
+  return { probabilityAlive: alive, expectedPurchases: expected };
+}
+
+/** What P(alive) needs per distinct x: ₂F₁'s parameters and term ratios, s/(r+s+x), and the powers P, Q of F. */
+interface XTerms {
+  B: number;
+  C: number;
+  /** hyp2f1's term ratios without z, grown as needed (batch scoring only). */
+  ratios: Float64Array;
+  /** H(0), once asked for (NaN before). */
+  h0: number;
+  ratio: number;
+  P: number;
+  Q: number;
+}
+
+function termsOf(p: ParetoNbdParams, x: number): XTerms {
+  const ge = p.alpha >= p.beta;
+  return {
+    B: ge ? p.r + x : p.s + 1, C: p.r + p.s + x + 1, ratios: new Float64Array(0), h0: Number.NaN,
+    ratio: p.s / (p.r + p.s + x), P: ge ? p.r + x : p.r + x - 1, Q: ge ? p.s : p.s + 1,
+  };
+}
+
+/** z of H(t): (α−β)/(α+t) when α ≥ β, else (β−α)/(β+t) (see `_lnF`). */
+function zAt(p: ParetoNbdParams, t: number): number {
+  return p.alpha >= p.beta ? (p.alpha - p.beta) / (p.alpha + t) : (p.beta - p.alpha) / (p.beta + t);
+}
+
+/** H(t) = ₂F₁(1, B; C; z(t)), summed as hyp2f1 sums it with the ratios read from the table. */
+function seriesAt(p: ParetoNbdParams, own: XTerms, t: number): number {
+  const z = zAt(p, t);
+  if (z === 0) return 1;
+  let ratios = own.ratios;
+  let term = 1, sum = 1, j = 0;
+  for (; j < HYP2F1_MAX_TERMS; j++) {
+    if (j === ratios.length) ratios = own.ratios = grownRatios(ratios, 1, own.B, own.C);
+    const ratio = ratios[j] * z;
+    term *= ratio;
+    sum += term;
+    if (term === 0 || (Math.abs(term) < HYP2F1_REL_TOL * Math.abs(sum) && Math.abs(ratio) < 1) || !Number.isFinite(sum)) break;
+  }
+  return j === HYP2F1_MAX_TERMS || !Number.isFinite(sum) ? hyp2f1(1, own.B, own.C, z) /* throws as the single function does */ : sum;
+}
+
+function aliveSingle(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  if (!(tx < T)) return 1;
+  const own = termsOf(p, x);
+  return aliveFrom(p, own, tx, T, hyp2f1(1, own.B, own.C, zAt(p, tx)), hyp2f1(1, own.B, own.C, zAt(p, T)));
+}
+
+/**
+ * P(alive) for t_x < T from H at t_x and at T. With F(t) = (α+t)^−P·(β+t)^−Q·H(t) (`_lnF`),
+ * P = 1/(1 + e^u), e^u = s/(r+s+x)·k·(H(t_x)·w − H(T)), w = ((α+T)/(α+t_x))^P·((β+T)/(β+t_x))^Q,
+ * k = 1 (α ≥ β) or (α+T)/(β+T): three transcendental calls. When the difference is small (t_x
+ * near T) it is taken as H(T)·expm1(D), D = ln w + ln(H(t_x)/H(T)), so it keeps its precision.
+ */
+function aliveFrom(p: ParetoNbdParams, own: XTerms, tx: number, T: number, hTx: number, hT: number): number {
+  const dt = T - tx;
+  const lnW = own.P * Math.log1p(dt / (p.alpha + tx)) + own.Q * Math.log1p(dt / (p.beta + tx));
+  const k = own.ratio * (p.alpha >= p.beta ? 1 : (p.alpha + T) / (p.beta + T));
+  const lifted = hTx * Math.exp(lnW);
+  const eu = lifted > 1.1 * hT ? k * (lifted - hT) : k * hT * Math.expm1(lnW + Math.log1p((hTx - hT) / hT));
+  return eu > 0 ? 1 / (1 + eu) : 1;
+}
+
+/** Expected purchases in (T, T + t] from P(alive); trusts its arguments. */
+function expectedFrom(p: ParetoNbdParams, x: number, T: number, t: number, alive: number): number {
   if (t === 0) return 0;
   const { r, alpha, s, beta } = p;
-  const L = Math.log(beta + T) - Math.log(beta + T + t);
+  const L = -Math.log1p(t / (beta + T));
   const sm1 = s - 1;
   const bracket = sm1 === 0 ? -L : -Math.expm1(sm1 * L) / sm1;
-  const alive = _probabilityAlive(r, alpha, s, beta, frequency, frequency === 0 ? 0 : recency, T);
-  return Math.max(0, (((r + frequency) * (beta + T)) / (alpha + T)) * bracket * alive);
+  return Math.max(0, (((r + x) * (beta + T)) / (alpha + T)) * bracket * alive);
 }
 
 /**
@@ -149,11 +251,9 @@ function mergeRows(data: ParetoNbdData): Rows {
     const age = T[i];
     const w = weights ? weights[i] : 1;
     if (!(Number.isFinite(w) && w >= 0)) throw { code: 'model.invalidData', params: { index: i, field: 'weights' } };
-    if (!(Number.isInteger(x) && x >= 0)) throw { code: 'model.invalidData', params: { index: i, field: 'frequency' } };
-    if (!(Number.isFinite(age) && age >= 0)) throw { code: 'model.invalidData', params: { index: i, field: 'T' } };
-    if (!(Number.isFinite(tx) && tx >= 0 && tx <= age)) throw { code: 'model.invalidData', params: { index: i, field: 'recency' } };
+    checkCustomer(x, tx, age, i);
     if (w === 0) continue;
-    const txUsed = x === 0 ? 0 : tx; // no repeat purchase: the last purchase is the first, at 0
+    const txUsed = tx;
     const key = `${x},${txUsed},${age}`;
     const at = index.get(key);
     if (at === undefined) {
@@ -193,6 +293,8 @@ interface Plan {
   lnA: Float64Array;
   lnB: Float64Array;
   lnF: Float64Array;
+  /** Gradient scratch: per x, per T, and ln F with its four derivatives per (x, time) pair (5 each). */
+  grad: { headR: Float64Array; ratioR: Float64Array; ratioS: Float64Array; invA: Float64Array; invB: Float64Array; lnF: Float64Array };
 }
 
 function compile(rows: Rows): Plan {
@@ -245,6 +347,10 @@ function compile(rows: Rows): Plan {
     lnA: new Float64Array(ages.length),
     lnB: new Float64Array(ages.length),
     lnF: new Float64Array(fX.length),
+    grad: {
+      headR: new Float64Array(xs.length), ratioR: new Float64Array(xs.length), ratioS: new Float64Array(xs.length),
+      invA: new Float64Array(ages.length), invB: new Float64Array(ages.length), lnF: new Float64Array(5 * fX.length),
+    },
   };
 }
 
@@ -274,60 +380,180 @@ function negLogLikelihood(plan: Plan, r: number, alpha: number, s: number, beta:
   return -total;
 }
 
-function _fit(rows: Rows): ParetoNbdFit {
-  const objectiveOf = (plan: Plan) => (theta: number[]): number => {
-    for (const v of theta) if (!(Math.abs(v) <= LOG_BOUND)) return Infinity;
-    try {
-      const f = negLogLikelihood(plan, Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
-      return Number.isFinite(f) ? f : Infinity;
-    } catch {
-      return Infinity; // ₂F₁ did not converge at this (extreme) point
+/**
+ * ln F(x, t) (as `_lnF`) and its partial derivatives by r, α, s, β, written into `out` at 5·k.
+ * H = ₂F₁(1, B; C; z) is summed term by term with the sums its derivatives need:
+ *   ∂H/∂B = Σ t_k·Σ_{j<k} 1/(B+j), ∂H/∂C = −Σ t_k·Σ_{j<k} 1/(C+j), ∂H/∂z = Σ k·t_k / z,
+ * with B = r+x, C = r+s+x+1, z = (α−β)/(α+t) when α ≥ β, and B = s+1, z = (β−α)/(β+t) otherwise.
+ * Returns false when the series does not settle (an extreme point of the search).
+ */
+function lnFWithGradient(r: number, alpha: number, s: number, beta: number, x: number, t: number, out: Float64Array, k: number): boolean {
+  const ge = alpha >= beta;
+  const B = ge ? r + x : s + 1;
+  const C = r + s + x + 1;
+  const z = ge ? (alpha - beta) / (alpha + t) : (beta - alpha) / (beta + t);
+  let term = 1, H = 1, sB = 0, sC = 0, HB = 0, HC = 0, Hz = 0;
+  if (z > 0) {
+    let j = 0;
+    for (; j < GRADIENT_MAX_TERMS; j++) {
+      sB += 1 / (B + j);
+      sC += 1 / (C + j);
+      term *= ((B + j) / (C + j)) * z;
+      H += term;
+      HB += term * sB;
+      HC += term * sC;
+      Hz += (j + 1) * term;
+      if (term < 1e-16 * H) break;
     }
-  };
-  // Restarts: a loose run from each start finds the basin, on a systematic sample of the customers
-  // when there are many rows (the basin is the same; each evaluation is much cheaper); the best end
-  // point is then polished on all the data by a fresh, small simplex (a restart, which also undoes
-  // any collapse of the first simplex).
-  const full = objectiveOf(compile(rows));
-  const sampled = rows.x.length > SAMPLE_ROWS ? objectiveOf(compile(systematicSample(rows, SAMPLE_CUSTOMERS))) : full;
-  let coarse: MinimizeResult | null = null;
-  for (const start of FIT_STARTS) {
-    const run = nelderMead(sampled, start, COARSE);
-    if (coarse === null || run.fx < coarse.fx) coarse = run;
+    if (j === GRADIENT_MAX_TERMS || !Number.isFinite(H)) return false;
+    Hz /= z;
+  } else Hz = B / C;
+  const la = Math.log(alpha + t), lb = Math.log(beta + t);
+  const iA = 1 / (alpha + t), iB = 1 / (beta + t);
+  const dB = HB / H, dC = HC / H, dz = Hz / H;
+  if (ge) {
+    out[5 * k] = -(r + x) * la - s * lb + Math.log(H);
+    out[5 * k + 1] = -la + dB - dC;
+    out[5 * k + 2] = -(r + x) * iA + dz * (beta + t) * iA * iA;
+    out[5 * k + 3] = -lb - dC;
+    out[5 * k + 4] = -s * iB - dz * iA;
+  } else {
+    out[5 * k] = -(r + x - 1) * la - (s + 1) * lb + Math.log(H);
+    out[5 * k + 1] = -la - dC;
+    out[5 * k + 2] = -(r + x - 1) * iA - dz * iB;
+    out[5 * k + 3] = -lb + dB - dC;
+    out[5 * k + 4] = -(s + 1) * iB + dz * (alpha + t) * iB * iB;
   }
-  const best = nelderMead(full, (coarse as MinimizeResult).x, FINE);
-  const [r, alpha, s, beta] = best.x.map(Math.exp);
-  return { r, alpha, s, beta, logLikelihood: -best.fx, converged: best.converged && Number.isFinite(best.fx) };
+  return true;
 }
 
-/** Above this many distinct rows the basin-finding runs use a sample. */
-const SAMPLE_ROWS = 600;
-/** Customers (by weight) in that sample. */
-const SAMPLE_CUSTOMERS = 600;
+/** Term cap of the gradient's series (beyond it the point counts as infinitely bad). */
+const GRADIENT_MAX_TERMS = 100_000;
 
 /**
- * Systematic sample of about `size` customers, proportional to weight: sample points every
- * W/size along the running total of weights (offset half a step); a row keeps as many points as
- * fall in it, each standing for W/size customers. Deterministic; a large group (e.g. all x = 0 with
- * one T) keeps its share.
+ * −Σ w·LL over the plan and its gradient by (r, α, s, β), written into g; NaN where the series
+ * does not settle. LL = head + ln(e^stayed + e^left) (MODELS.md), differentiated term by term:
+ * head and stayed directly (ψ(r+x) − ψ(r) = Σ_{j<x} 1/(r+j), x whole), left = ln(s/(r+s+x)) +
+ * ln A0 with ∂ln A0 = (∂ln F(t_x) − e^δ·∂ln F(T)) / (1 − e^δ), δ = ln F(T) − ln F(t_x).
  */
-function systematicSample(rows: Rows, size: number): Rows {
-  let total = 0;
-  for (const w of rows.w) total += w;
-  const step = total / size;
-  const out: Rows = { x: [], tx: [], T: [], w: [] };
-  let before = 0;
-  for (let i = 0; i < rows.x.length; i++) {
-    const after = before + rows.w[i];
-    const hits = Math.floor(after / step + 0.5) - Math.floor(before / step + 0.5);
-    before = after;
-    if (hits <= 0) continue;
-    out.x.push(rows.x[i]);
-    out.tx.push(rows.tx[i]);
-    out.T.push(rows.T[i]);
-    out.w.push(hits * step);
+function negLogLikelihoodAndGradient(plan: Plan, r: number, alpha: number, s: number, beta: number, g: number[]): number {
+  const { xs, ages, fX, fTime, rowX, rowAge, rowHi, rowLo, rowW, head, lnRatio, lnA, lnB, grad } = plan;
+  const lnAlpha = Math.log(alpha), lnBeta = Math.log(beta);
+  const lnGammaR = lnGamma(r);
+  const base = r * lnAlpha + s * lnBeta;
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k];
+    let psi = 0;
+    for (let j = 0; j < x; j++) psi += 1 / (r + j);
+    const rsx = r + s + x;
+    head[k] = lnGamma(r + x) - lnGammaR + base;
+    lnRatio[k] = Math.log(s / rsx);
+    grad.headR[k] = psi + lnAlpha;
+    grad.ratioR[k] = -1 / rsx;
+    grad.ratioS[k] = 1 / s - 1 / rsx;
   }
-  return out;
+  for (let k = 0; k < ages.length; k++) {
+    lnA[k] = Math.log(alpha + ages[k]);
+    lnB[k] = Math.log(beta + ages[k]);
+    grad.invA[k] = 1 / (alpha + ages[k]);
+    grad.invB[k] = 1 / (beta + ages[k]);
+  }
+  const F = grad.lnF;
+  for (let k = 0; k < fX.length; k++) if (!lnFWithGradient(r, alpha, s, beta, xs[fX[k]], fTime[k], F, k)) return Number.NaN;
+  let total = 0, gr = 0, ga = 0, gs = 0, gb = 0, weight = 0;
+  for (let i = 0; i < rowW.length; i++) {
+    const w = rowW[i];
+    const xi = rowX[i], ai = rowAge[i];
+    const rx = r + xs[xi];
+    const stayed = -rx * lnA[ai] - s * lnB[ai];
+    const stR = -lnA[ai], stA = -rx * grad.invA[ai], stS = -lnB[ai], stB = -s * grad.invB[ai];
+    let ll = head[xi], dr = grad.headR[xi], da = 0, ds = 0, db = 0;
+    const hi = rowHi[i];
+    const lnA0 = hi < 0 ? -Infinity : logDiff(F[5 * hi], F[5 * rowLo[i]]);
+    if (lnA0 === -Infinity) {
+      ll += stayed;
+      dr += stR;
+      da += stA;
+      ds += stS;
+      db += stB;
+    } else {
+      const lo = rowLo[i];
+      const e = Math.exp(F[5 * lo] - F[5 * hi]);
+      const wHi = 1 / (1 - e), wLo = wHi - 1;
+      const left = lnRatio[xi] + lnA0;
+      const L = logAddExp(stayed, left);
+      const ps = Math.exp(stayed - L), pl = Math.exp(left - L);
+      ll += L;
+      dr += ps * stR + pl * (grad.ratioR[xi] + wHi * F[5 * hi + 1] - wLo * F[5 * lo + 1]);
+      da += ps * stA + pl * (wHi * F[5 * hi + 2] - wLo * F[5 * lo + 2]);
+      ds += ps * stS + pl * (grad.ratioS[xi] + wHi * F[5 * hi + 3] - wLo * F[5 * lo + 3]);
+      db += ps * stB + pl * (wHi * F[5 * hi + 4] - wLo * F[5 * lo + 4]);
+    }
+    total += w * ll;
+    gr += w * dr;
+    ga += w * da;
+    gs += w * ds;
+    gb += w * db;
+    weight += w;
+  }
+  // the head's r·ln α + s·ln β part, the same for every row
+  g[0] = -gr;
+  g[1] = -(ga + (weight * r) / alpha);
+  g[2] = -(gs + weight * lnBeta);
+  g[3] = -(gb + (weight * s) / beta);
+  return -total;
+}
+
+function _fit(rows: Rows): ParetoNbdFit {
+  // BFGS with the analytic gradient on log-parameters from each start, on all the data; the best
+  // end point wins (a converged run preferred at the same value). Should none converge (a flat
+  // or extreme likelihood), a small Nelder–Mead simplex polishes the best point.
+  const plan = compile(rows);
+  let weight = 0;
+  for (const w of rows.w) weight += w;
+  const scale = 1 / weight;
+  const grad = [0, 0, 0, 0];
+  const fg = (theta: number[], out: number[]): number => {
+    for (const v of theta) if (!(Math.abs(v) <= LOG_BOUND)) return Infinity;
+    const p = theta.map(Math.exp);
+    const f = negLogLikelihoodAndGradient(plan, p[0], p[1], p[2], p[3], grad);
+    for (let i = 0; i < 4; i++) out[i] = scale * grad[i] * p[i];
+    return Number.isFinite(f) ? scale * f : Infinity;
+  };
+  let best: MinimizeResult | null = null;
+  for (const start of FIT_STARTS) {
+    const run = minimizeBfgs(fg, start, { gradientTolerance: 1e-9 });
+    if (best === null) {
+      best = run;
+      continue;
+    }
+    const tie = Math.abs(run.fx - best.fx) <= 1e-12 * (1 + Math.abs(best.fx));
+    if (tie ? run.converged && !best.converged : run.fx < best.fx) best = run;
+  }
+  let x = (best as MinimizeResult).x;
+  let converged = (best as MinimizeResult).converged;
+  if (!converged) {
+    const objective = (theta: number[]): number => {
+      for (const v of theta) if (!(Math.abs(v) <= LOG_BOUND)) return Infinity;
+      try {
+        const f = negLogLikelihood(plan, Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
+        return Number.isFinite(f) ? f : Infinity;
+      } catch {
+        return Infinity; // ₂F₁ did not converge at this (extreme) point
+      }
+    };
+    const polished = nelderMead(objective, x, FINE);
+    x = polished.x;
+    converged = polished.converged;
+  }
+  const [r, alpha, s, beta] = x.map(Math.exp);
+  let logLikelihood: number;
+  try {
+    logLikelihood = -negLogLikelihood(plan, r, alpha, s, beta);
+  } catch {
+    logLikelihood = Number.NaN;
+  }
+  return { r, alpha, s, beta, logLikelihood, converged: converged && Number.isFinite(logLikelihood) };
 }
 
 /** Start points (log-parameters) of the fit: all parameters 1, all 0.1 (MODELS.md → Fitting). */
@@ -335,8 +561,6 @@ const FIT_STARTS = [
   [0, 0, 0, 0],
   [-2.3, -2.3, -2.3, -2.3],
 ];
-/** Basin-finding runs: relative spread of −LL 1e-5, log-parameters within 0.01. */
-const COARSE: NelderMeadOptions = { tolerance: 1e-5, xTolerance: 1e-2, maxIterations: 2000 };
 /** Polishing run: a small simplex, relative spread of −LL 1e-10, log-parameters within 1e-5. */
 const FINE: NelderMeadOptions = { step: 0.1, tolerance: 1e-10, xTolerance: 1e-5, maxIterations: 4000 };
 
@@ -377,24 +601,11 @@ function _lnF(r: number, alpha: number, s: number, beta: number, x: number, t: n
   return -(r + x - 1) * la - (s + 1) * lb + Math.log(hyp2f1(1, s + 1, r + s + x + 1, (beta - alpha) / (beta + t)));
 }
 
-function _probabilityAlive(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): number {
-  const lnA0 = _lnA0(r, alpha, s, beta, x, tx, T);
-  if (lnA0 === -Infinity) return 1;
-  const u = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + lnA0;
-  return u > 0 ? Math.exp(-u) / (1 + Math.exp(-u)) : 1 / (1 + Math.exp(u));
-}
-
 function checkParams(p: ParetoNbdParams): void {
   for (const name of ['r', 'alpha', 's', 'beta'] as const) {
     const v = p[name];
     if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw { code: 'model.invalidParams', params: { name } };
   }
-}
-
-function checkCustomer(frequency: number, recency: number, T: number): void {
-  const ok =
-    Number.isFinite(frequency) && frequency >= 0 && Number.isFinite(T) && T >= 0 && Number.isFinite(recency) && recency >= 0 && recency <= T;
-  if (!ok) throw { code: 'model.invalidCustomer', params: { frequency, recency, T } };
 }
 
 /**

@@ -78,8 +78,9 @@ export interface Hyp2f1NotConverged {
   params: { a: number; b: number; c: number; z: number };
 }
 
-const HYP2F1_MAX_TERMS = 100_000;
-const HYP2F1_REL_TOL = 1e-16;
+/** Most terms a ₂F₁ series may take, and the relative size of the last term at which it stops. */
+export const HYP2F1_MAX_TERMS = 100_000;
+export const HYP2F1_REL_TOL = 1e-16;
 
 /**
  * Gauss hypergeometric ₂F₁(a, b; c; z) by its power series, for |z| < 1.
@@ -124,3 +125,19 @@ function hypergeometricSeries(a: number, b: number, c: number, z: number, head: 
   }
   return fail();
 }
+
+/**
+ * The term ratios of ₂F₁(a, b; c; ·)'s series without z, ((a+k)(b+k))/((c+k)(k+1)), continued past
+ * `ratios` (twice as many, at least 64): batch scoring keeps them per distinct (a, b, c) and
+ * multiplies by z instead of dividing, with the same terms in the same order as {@link hyp2f1}, so
+ * the same sums to the last bit. A pole (c + k = 0) gives a non-finite ratio, so the sum fails as
+ * hyp2f1's does.
+ */
+export function grownRatios(ratios: Float64Array, a: number, b: number, c: number): Float64Array<ArrayBuffer> {
+  const from = ratios.length;
+  const out = new Float64Array(Math.min(HYP2F1_MAX_TERMS, Math.max(64, from * 2)));
+  out.set(ratios);
+  for (let k = from; k < out.length; k++) out[k] = ((a + k) * (b + k)) / ((c + k) * (k + 1));
+  return out;
+}
+

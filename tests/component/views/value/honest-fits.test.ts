@@ -19,6 +19,7 @@ const holdout: CalibrationDefault = {
 function valueResult(over: Partial<ValueResult> = {}): ValueResult {
   return {
     calibrationEndDay: lastDay, lastDay, timeUnit: 'W', customers: 400, repeaters: 120,
+    spendLeftOut: 0,
     bgNbd: { r: 0.25, alpha: 4.1, a: 1e-9, b: 3.2, logLikelihood: -1234.5, converged: true, se: { r: 0.02, alpha: 0.3, a: Infinity, b: NaN } },
     paretoNbd: { r: 0.26, alpha: 4.3, s: 0.4, beta: 9.5, logLikelihood: -1230.1, converged: true, se: { r: 0.02, alpha: 0.3, s: 0.05, beta: 1.1 } },
     paretoError: null,
@@ -118,6 +119,27 @@ describe('Value page: honest model fits', () => {
     expect(screen.queryByTestId('no-better')).toBeNull();
     expect(document.querySelectorAll('[data-unpinned]')).toHaveLength(0);
     await waitFor(() => expect(screen.queryByRole('note')).toBeNull());
+  });
+});
+
+describe('Value page: repeat customers the spend model leaves out', () => {
+  it('says how many there are and how they are valued, in both languages; says nothing when there are none', async () => {
+    const { model } = fitState(null, valueResult({ spendLeftOut: 1234 }));
+    await model.fit(null);
+    const { unmount } = render(ModelParams, { result: model.result!, unpinned: model.unpinned });
+    const note = screen.getByTestId('spend-left-out');
+    expect(note.textContent).toContain('1,234 repeat customers have a mean repeat spend of 0');
+    expect(note.textContent).toContain('values them like first-time buyers');
+    i18n.locale = 'zh';
+    flushSync();
+    expect(screen.getByTestId('spend-left-out').textContent).toContain('1,234 位重复购买客户的平均重复消费为 0');
+    i18n.locale = 'en';
+    flushSync();
+    unmount();
+    const none = fitState(null, valueResult({ spendLeftOut: 0 }));
+    await none.model.fit(null);
+    render(ModelParams, { result: none.model.result!, unpinned: none.model.unpinned });
+    expect(screen.queryByTestId('spend-left-out')).toBeNull();
   });
 });
 

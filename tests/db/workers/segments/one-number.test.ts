@@ -79,5 +79,5 @@ describe('a customer’s CLV and segment are one number on the customer page and
       expect(members.rows.map((r) => r.id)).toContain(row.id);
     }
     db.close();
-  }, 180_000); // the Online Retail fit runs Pareto/NBD too, slow on this sample (issue 13)
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import {
   FEATURE_KEYS, LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, RULE_FIELDS, RULE_OPS,
 } from '../../../../src/lib/domain';
 import { FIELDS, IMPORT_KINDS, type DateOrder, type Delimiter } from '../../../../src/lib/domain/import';
+import { INVALID_CUSTOMER_REASONS } from '../../../../src/lib/domain/clv';
 import { dynamicPrefixes, namesKey, readSources, scanCodes, type CodeSite } from './source-scan';
 
 const catalogs = { en, zh } as const;
@@ -70,6 +71,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'segments.mode.': ['rfm', 'tiers', 'lifecycle', 'rules', 'clusters', 'snapshots'],
   'segments.preset.': ['rfm11', 'rfm8', 'custom'],
   'snapshots.scheme.': ['rfm11', 'rfm8', 'custom', 'rfm', 'tiers', 'lifecycle', 'rules', 'clusters', 'snapshots'],
+  // i18n.notice(): a model.invalidCustomer notice's reason picks its precise words
+  'model.invalidCustomer.': INVALID_CUSTOMER_REASONS,
   // Segments.svelte: the R×F grid's colour option
   'segments.gridColor.': ['count', 'meanMonetary'],
 };
