@@ -8,3 +8,4 @@ export * from './clv';
 export * from './retention';
 export * from './privacy/mask';
 export * from './privacy/pseudonym';
+export * from './voice';

@@ -1,0 +1,3 @@
+export * from './normal';
+export * from './scores';
+export * from './servqual';
