@@ -4,10 +4,10 @@
  * errors. Everything in log space; formulas and safe forms from MODELS.md.
  * Notation: x = repeat purchases (frequency), t_x = recency, T = age, all in one time unit.
  */
-import { minimizeBfgs, type MinimizeResult } from './optimize';
+import { bestBfgs } from './optimize';
 import { standardErrors } from './standard-errors';
 import { grownRatios, HYP2F1_MAX_TERMS, HYP2F1_REL_TOL, hyp2f1Minus1, lnBeta, lnGamma, logAddExp, logSubExp } from './special';
-import { checkCustomer, checkCustomers, checkHorizon } from './customer-check';
+import { checkBatch, checkCustomer, checkHorizon } from './customer-check';
 import { PerInteger } from './batch';
 import { GeometricChebyshev } from './chebyshev';
 
@@ -137,10 +137,8 @@ export function bgNbdScore(
   p: BgNbdParams, customers: { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number> }, horizons: readonly number[],
 ): { probabilityAlive: Float64Array; expectedPurchases: Float64Array[] } {
   checkParams(p);
-  for (const t of horizons) checkHorizon(t);
+  const n = checkBatch(customers, horizons);
   const { frequency, recency, T } = customers;
-  checkCustomers(frequency, recency, T);
-  const n = frequency.length;
   const { r, alpha, a, b } = p;
   const lnA = Math.log(a);
   const alive = new Float64Array(n);
@@ -543,21 +541,10 @@ export function fitBgNbd(data: BgNbdData): BgNbdFit {
     for (let i = 0; i < 4; i++) g[i] = -scale * grad[i] * p[i];
     return -scale * ll;
   };
-  // BFGS with the analytic gradient from each start; the best end point wins, a converged run
-  // preferred over an unconverged one at the same (rounding-level) value.
-  let best: MinimizeResult | null = null;
-  for (const start of starts) {
-    const run = minimizeBfgs(fg, start, { gradientTolerance: 1e-9 });
-    if (best === null) {
-      best = run;
-      continue;
-    }
-    const tie = Math.abs(run.fx - best.fx) <= 1e-12 * (1 + Math.abs(best.fx));
-    if (tie ? run.converged && !best.converged : run.fx < best.fx) best = run;
-  }
-  const [r, alpha, a, b] = (best as MinimizeResult).x.map(Math.exp);
+  const best = bestBfgs(fg, starts);
+  const [r, alpha, a, b] = best.x.map(Math.exp);
   const logLikelihood = totalLogLikelihood(d, r, alpha, a, b);
-  return { r, alpha, a, b, logLikelihood, converged: (best as MinimizeResult).converged && Number.isFinite(logLikelihood) };
+  return { r, alpha, a, b, logLikelihood, converged: best.converged && Number.isFinite(logLikelihood) };
 }
 
 /** Summed (weighted) log-likelihood of a data set at p. */

@@ -55,3 +55,11 @@ export function checkCustomers(frequency: ArrayLike<number>, recency: ArrayLike<
   }
   for (let i = 0; i < n; i++) checkCustomer(frequency[i], recency[i], T[i], i);
 }
+
+/** The checks of a batch scoring call, once: every horizon and every customer; returns the number of customers. */
+export function checkBatch(customers: { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number> }, horizons: readonly number[]): number {
+  for (const t of horizons) checkHorizon(t);
+  checkCustomers(customers.frequency, customers.recency, customers.T);
+  return customers.frequency.length;
+}
+

@@ -1,5 +1,5 @@
 import { lnGamma } from './special';
-import { minimizeBfgs, type MinimizeResult } from './optimize';
+import { bestBfgs } from './optimize';
 
 /**
  * Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value curves";
@@ -253,21 +253,10 @@ function _fit(d: Rows): GammaGammaFit {
     [ln01, ln01, ln01],
     [0, Math.log(2), Math.log(meanM)],
   ];
-  // BFGS with the analytic gradient from each start; the best end point wins, a converged run
-  // preferred over an unconverged one at the same (rounding-level) value.
-  let best: MinimizeResult | null = null;
-  for (const start of starts) {
-    const run = minimizeBfgs(fg, start, { gradientTolerance: 1e-9 });
-    if (best === null) {
-      best = run;
-      continue;
-    }
-    const tie = Math.abs(run.fx - best.fx) <= 1e-12 * (1 + Math.abs(best.fx));
-    if (tie ? run.converged && !best.converged : run.fx < best.fx) best = run;
-  }
-  const [p, q, gamma] = (best as MinimizeResult).x.map(Math.exp);
+  const best = bestBfgs(fg, starts);
+  const [p, q, gamma] = best.x.map(Math.exp);
   const logLikelihood = totalLogLikelihood(d, p, q, gamma);
-  return { p, q, gamma, logLikelihood, converged: (best as MinimizeResult).converged && Number.isFinite(logLikelihood) };
+  return { p, q, gamma, logLikelihood, converged: best.converged && Number.isFinite(logLikelihood) };
 }
 
 function checkParams(p: GammaGammaParams): void {

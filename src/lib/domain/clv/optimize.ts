@@ -305,3 +305,23 @@ export function minimizeBfgs(
   }
   return { x, fx, iterations, converged };
 }
+
+/**
+ * BFGS from each start (gradient tolerance 1e-9); the best end point wins, a converged run
+ * preferred over an unconverged one at the same (rounding-level) value.
+ */
+export function bestBfgs(fg: (x: number[], g: number[]) => number, starts: readonly number[][]): MinimizeResult {
+  let best: MinimizeResult | null = null;
+  for (const start of starts) {
+    const run = minimizeBfgs(fg, start, { gradientTolerance: 1e-9 });
+    if (best === null) {
+      best = run;
+      continue;
+    }
+    const tie = Math.abs(run.fx - best.fx) <= 1e-12 * (1 + Math.abs(best.fx));
+    if (tie ? run.converged && !best.converged : run.fx < best.fx) best = run;
+  }
+  if (best === null) throw new RangeError('bestBfgs: no start point');
+  return best;
+}
+

@@ -1,8 +1,8 @@
 import { standardErrors } from './standard-errors';
 import { grownRatios, HYP2F1_MAX_TERMS, HYP2F1_REL_TOL, hyp2f1, lnGamma, logAddExp, logSubExp } from './special';
-import { checkCustomer, checkCustomers, checkHorizon } from './customer-check';
+import { checkBatch, checkCustomer, checkHorizon } from './customer-check';
 import { PerInteger } from './batch';
-import { minimizeBfgs, nelderMead, type MinimizeResult, type NelderMeadOptions } from './optimize';
+import { bestBfgs, nelderMead, type NelderMeadOptions } from './optimize';
 
 /**
  * Pareto/NBD purchase model (Schmittlein, Morrison & Colombo 1987), in the log-space form of
@@ -106,10 +106,8 @@ export function paretoNbdScore(
   p: ParetoNbdParams, customers: { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number> }, horizons: readonly number[],
 ): { probabilityAlive: Float64Array; expectedPurchases: Float64Array[] } {
   checkParams(p);
-  for (const t of horizons) checkHorizon(t);
+  const n = checkBatch(customers, horizons);
   const { frequency, recency, T } = customers;
-  checkCustomers(frequency, recency, T);
-  const n = frequency.length;
   const alive = new Float64Array(n);
   const expected = horizons.map(() => new Float64Array(n));
   const perX = new PerInteger((x) => termsOf(p, x));
@@ -521,18 +519,9 @@ function _fit(rows: Rows): ParetoNbdFit {
     for (let i = 0; i < 4; i++) out[i] = scale * grad[i] * p[i];
     return Number.isFinite(f) ? scale * f : Infinity;
   };
-  let best: MinimizeResult | null = null;
-  for (const start of FIT_STARTS) {
-    const run = minimizeBfgs(fg, start, { gradientTolerance: 1e-9 });
-    if (best === null) {
-      best = run;
-      continue;
-    }
-    const tie = Math.abs(run.fx - best.fx) <= 1e-12 * (1 + Math.abs(best.fx));
-    if (tie ? run.converged && !best.converged : run.fx < best.fx) best = run;
-  }
-  let x = (best as MinimizeResult).x;
-  let converged = (best as MinimizeResult).converged;
+  const best = bestBfgs(fg, FIT_STARTS);
+  let x = best.x;
+  let converged = best.converged;
   if (!converged) {
     const objective = (theta: number[]): number => {
       for (const v of theta) if (!(Math.abs(v) <= LOG_BOUND)) return Infinity;
