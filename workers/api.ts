@@ -15,14 +15,16 @@ import type { ImportApi } from './import/api';
 import type { PrivacyApi } from './privacy/api';
 import type { SegmentsApi } from './segments/api';
 import type { ValueApi } from './value/api';
+import type { VoiceApi } from './voice/api';
 
-export type EngineApi = CoreApi & ImportApi & CustomersApi & SegmentsApi & ValueApi & AlertsApi & BackupApi & PrivacyApi;
+export type EngineApi = CoreApi & ImportApi & CustomersApi & SegmentsApi & ValueApi & VoiceApi & AlertsApi & BackupApi & PrivacyApi;
 
 export type * from './core/api';
 export type * from './import/api';
 export type * from './customers/api';
 export type * from './segments/api';
 export type * from './value/api';
+export type * from './voice/api';
 export type * from './alerts/api';
 export type * from './backup/api';
 export type * from './privacy/api';

@@ -14,6 +14,7 @@ import { importApi } from './import/api';
 import { privacyApi } from './privacy/api';
 import { segmentsApi } from './segments/api';
 import { valueApi } from './value/api';
+import { voiceApi } from './voice/api';
 
 export { DEMO_SEED } from '../src/lib/domain/demo';
 
@@ -41,6 +42,7 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     ...customersApi(ctx),
     ...segmentsApi(ctx),
     ...valueApi(ctx),
+    ...voiceApi(ctx),
     ...alertsApi(ctx),
     ...backupApi(ctx),
     ...privacyApi(ctx),

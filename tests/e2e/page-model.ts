@@ -10,7 +10,7 @@ import type { BrowserContext, Download, Locator, Page, Worker } from 'playwright
 import { launchBrowser, recordAllRequests, recordForeignRequests, relaunch, type LaunchedBrowser, type RecordedRequest } from './browser';
 
 /** The main sections, as the tabs of the navigation name them. */
-export type Section = 'dashboard' | 'customers' | 'segments' | 'value' | 'alerts' | 'import' | 'datasets';
+export type Section = 'dashboard' | 'customers' | 'segments' | 'value' | 'voice' | 'alerts' | 'import' | 'datasets';
 export type Language = 'en' | 'zh';
 
 /** How the navigation links read in each language (src/lib/i18n/locales, nav.*). */
@@ -20,6 +20,7 @@ const NAV: Record<Language, Record<Section, string | RegExp>> = {
     customers: 'Customers',
     segments: 'Segments',
     value: 'Value',
+    voice: 'Voice',
     alerts: /^Alerts/, // followed by the number of open alerts
     import: 'Import',
     datasets: 'Data & storage',
@@ -29,6 +30,7 @@ const NAV: Record<Language, Record<Section, string | RegExp>> = {
     customers: '客户',
     segments: '客户细分',
     value: '客户价值',
+    voice: '客户声音',
     alerts: /^预警/,
     import: '导入',
     datasets: '数据与存储',

@@ -87,6 +87,11 @@ export class SegmentsState {
     return this.rfm.handleFor(revision);
   }
 
+  /** The grouping of this kind shown on this page for this revision of the current dataset, if any. */
+  groupingHandle(kind: 'rfm' | 'tiers' | 'lifecycle', revision: unknown): GroupingHandle | null {
+    return kind === 'rfm' ? this.rfm.handleFor(revision) : this[kind].handleFor(revision);
+  }
+
   /** (Re)compute for the current dataset if it changed since the last time. */
   async ensure(): Promise<void> {
     const revision = this.#ctx.revision;

@@ -1,0 +1,97 @@
+/**
+ * Voice of the customer: NPS and CSAT of the dataset's survey answers, overall, by month, by group
+ * of a grouping (named by its handle) and by value tier, and the high-value detractors.
+ */
+import type { EngineContext } from '../core/context';
+import type { GroupingHandle } from '../segments/api';
+import { runVoice } from './scores';
+
+/** Fewer answers than this in a group: its figures are flagged as too few to rely on. */
+export const MIN_ANSWERS = 30;
+
+/** NPS of a set of answers (points, −100…100) with its 95% adjusted Wald interval. */
+export interface NpsFigure {
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** NaN without answers. */
+  nps: number;
+  ci: [number, number];
+  /** Fewer than MIN_ANSWERS answers. */
+  tooFew: boolean;
+}
+
+/** CSAT (top-2-box share of 1–5 answers, 0–1) with its 95% Agresti–Coull interval. */
+export interface CsatFigure {
+  n: number;
+  satisfied: number;
+  /** NaN without answers. */
+  csat: number;
+  ci: [number, number];
+  tooFew: boolean;
+}
+
+/** NPS and CSAT of one group of answers. */
+export interface VoiceFigures {
+  nps: NpsFigure;
+  csat: CsatFigure;
+}
+
+/** A customer whose latest NPS answer is 0–6 and whose value is in the top fifth. */
+export interface DetractorCustomer {
+  id: string;
+  name: string;
+  /** The latest NPS answer and its day. */
+  nps: number;
+  day: number;
+  /** Net spend up to the figures' day. */
+  net: number;
+  /** CLV after a value fit in this session, else null. */
+  clv: number | null;
+}
+
+export interface VoiceRequest {
+  /** The grouping the figures are shown by (default: the 11 RFM segments with default settings). */
+  grouping?: GroupingHandle;
+  /** Only answers dated before this day count, and groupings are as of it (default: every answer). */
+  analysisDay?: number;
+}
+
+export interface VoiceResult {
+  /** Survey rows (an answer to NPS, CSAT or both) that count. */
+  answers: number;
+  /** First and last day of those answers (null without any). */
+  firstDay: number | null;
+  lastDay: number | null;
+  /** Every answer counts (a customer who answered twice counts twice). */
+  overall: VoiceFigures;
+  /** Per calendar month ('YYYY-MM'), in order, months without answers left out. */
+  byMonth: (VoiceFigures & { month: string })[];
+  /** The grouping the groups are of, and its groups in the grouping's order (answers of customers in no group left out). */
+  grouping: { kind: GroupingHandle['definition']['kind']; id: string };
+  groups: (VoiceFigures & { key: string })[];
+  /** Answers of customers in no group of the grouping (prospects, customers unknown to the orders). */
+  ungrouped: number;
+  /** The same by value tier (Pareto 20/30/50 on net revenue). */
+  tiers: (VoiceFigures & { key: string })[];
+  /**
+   * Customers whose latest NPS answer is a detractor's (0–6) and whose value is in the top 20% of
+   * customers (by CLV after a value fit, else by net revenue), most valuable first; `count` is
+   * complete, `customers` lists up to 500.
+   */
+  detractors: { basis: 'clv' | 'net'; count: number; customers: DetractorCustomer[] };
+}
+
+export interface VoiceApi {
+  /** NPS and CSAT of the loaded dataset's survey answers. */
+  voice(jobId: string, datasetId: string, request?: VoiceRequest): Promise<VoiceResult>;
+}
+
+export function voiceApi(ctx: EngineContext): VoiceApi {
+  return {
+    voice(jobId, datasetId, request = {}) {
+      return ctx.run(jobId, async (checkpoint) => runVoice(ctx.current(datasetId), request, checkpoint));
+    },
+  };
+}
