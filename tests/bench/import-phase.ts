@@ -271,8 +271,8 @@ async function timeImport(run: ImportRun, say: Deps['say']): Promise<ImportMeasu
     if (run.format) {
       const read = run.format === 'xlsx'
         ? 'hash + workbook unzipped and parsed + its first 50,000 rows converted and written'
-        : 'hash + footer (metadata) read';
-      const rest = run.format === 'xlsx' ? 'the other rows converted and written' : 'row groups decoded, converted and written';
+        : 'hash + footer (metadata) read + first row group decoded, converted and written';
+      const rest = run.format === 'xlsx' ? 'the other rows converted and written' : 'the other row groups decoded, converted and written';
       Object.assign(notes, {
         [`${p}import: ${read} ms (first progress event)`]: round(first),
         [`${p}import: ${rest} ms (first → last progress event)`]: round(last - first),

@@ -10,7 +10,7 @@ import type { FileImportResult, ImportFile, ImportResult, ImportSettings, Import
 import { holdBatchLock } from '../core/locks';
 import { yieldToEvents } from '../core/jobs';
 import { fileSha256 } from './hash';
-import { parquetRows, workbookRows } from './tables';
+import { parquetColumns, workbookRows } from './tables';
 
 /** Bytes read from the file at a time (also how often progress is reported and cancel checked). */
 const SLICE_BYTES = 2 * 1024 * 1024;
@@ -188,14 +188,16 @@ async function importOne(
 ): Promise<Omit<FileImportResult, 'sha256' | 'outcome' | 'earlier'>> {
   const decoder = new StreamDecoder(settings.encoding);
   const tokenizer = new CsvTokenizer({ delimiter: settings.delimiter });
+  // a Parquet file's footer first: its row count sizes the converter's sets
+  const parquet = settings.format === 'parquet' ? await parquetColumns(file) : undefined;
   const converter = new RowConverter({
     kind: settings.kind, mapping: settings.mapping, columnNames: settings.columnNames, dateOrder: settings.dateOrder,
     dropDuplicates: settings.dropDuplicates, existing: settings.kind === 'orders' ? existing : undefined,
     keepExisting: settings.keepExistingOrders === true,
     genderCoding: settings.kind === 'customers' && settings.genderCoding && Object.hasOwn(GENDER_CODINGS, settings.genderCoding) ? settings.genderCoding : undefined,
+    expectedRows: parquet?.total,
   });
-  // a Parquet file's column names come first, as its header row
-  let skipHeader = settings.format === 'parquet' ? true : settings.hasHeader;
+  let skipHeader = settings.hasHeader;
   const onRow = (fields: string[], line: number) => {
     if (skipHeader) {
       skipHeader = false;
@@ -207,42 +209,66 @@ async function importOne(
   // pseudonymised before it is stored: no original id or name is ever written
   const write = (chunk: TableColumnsByKind[TableKind]) =>
     writeChunk(db, batch, kind, (pseudonymiser ? pseudonymiser.table(kind, chunk) : chunk) as never);
+  // A flush's chunks are written one after another while the next rows are read (a write mostly
+  // waits on the database); the next flush waits for them first, so one batch at most is behind.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (all: boolean) => {
-    for (const chunk of converter.takeFull()) await write(chunk as never);
-    if (all && converter.pending > 0) await write(converter.take() as never);
+    await writing;
+    const chunks = converter.takeFull();
+    if (all && converter.pending > 0) chunks.push(converter.take());
+    if (chunks.length === 0) return;
+    writing = (async () => {
+      for (const chunk of chunks) await write(chunk as never);
+    })();
+    writing.catch(() => undefined); // seen by the next flush, or by the end of the file
+    if (all) await writing;
   };
   const fail = () => {
     const e = tokenizer.error;
     if (e) throw { code: e.code, params: { line: e.line, file: file.name } };
   };
-  if (settings.format) {
-    // a workbook's sheet or a Parquet file: its rows as text, through the same converter
-    checkpoint();
-    const table = settings.format === 'parquet' ? await parquetRows(file) : await workbookRows(file, settings.sheet);
-    let done = 0;
-    for await (const rows of table.batches()) {
+  try {
+    return await readRows();
+  } finally {
+    // nothing is left writing when the batch is committed or discarded
+    await writing.catch(() => undefined);
+  }
+
+  async function readRows(): Promise<Omit<FileImportResult, 'sha256' | 'outcome' | 'earlier'>> {
+    if (settings.format) {
+      // a workbook's sheet (its rows as text) or a Parquet file (a row group's typed columns), through the same converter
       checkpoint();
-      for (const r of rows) onRow(r.fields, r.line);
+      const table = parquet ?? await workbookRows(file, settings.sheet);
+      let done = 0;
+      for await (const batch of table.batches()) {
+        checkpoint();
+        if (Array.isArray(batch)) {
+          for (const r of batch) onRow(r.fields, r.line);
+          done += batch.length;
+        } else {
+          converter.acceptColumns(batch);
+          done += batch.count;
+        }
+        await flush(false);
+        progress(Math.round(file.size * Math.min(1, done / Math.max(1, table.total))));
+        await yieldToEvents();
+      }
+      await flush(true);
+      return { fileName: file.name, kind: settings.kind, encoding: settings.encoding, stats: { ...converter.stats }, rejects: converter.rejects, columnNames: settings.columnNames };
+    }
+    for (let pos = 0; pos < file.size; pos += SLICE_BYTES) {
+      checkpoint();
+      const bytes = new Uint8Array(await file.slice(pos, pos + SLICE_BYTES).arrayBuffer());
+      tokenizer.push(decoder.decode(bytes), onRow);
+      fail();
       await flush(false);
-      done += rows.length;
-      progress(Math.round(file.size * Math.min(1, done / Math.max(1, table.total))));
+      progress(Math.min(file.size, pos + SLICE_BYTES));
       await yieldToEvents();
     }
-    await flush(true);
-    return { fileName: file.name, kind: settings.kind, encoding: settings.encoding, stats: { ...converter.stats }, rejects: converter.rejects, columnNames: settings.columnNames };
-  }
-  for (let pos = 0; pos < file.size; pos += SLICE_BYTES) {
-    checkpoint();
-    const bytes = new Uint8Array(await file.slice(pos, pos + SLICE_BYTES).arrayBuffer());
-    tokenizer.push(decoder.decode(bytes), onRow);
+    tokenizer.push(decoder.decode(), onRow);
+    tokenizer.finish(onRow);
     fail();
-    await flush(false);
-    progress(Math.min(file.size, pos + SLICE_BYTES));
-    await yieldToEvents();
+    await flush(true);
+    return { fileName: file.name, kind: settings.kind, encoding: decoder.encoding, stats: { ...converter.stats }, rejects: converter.rejects, columnNames: settings.columnNames };
   }
-  tokenizer.push(decoder.decode(), onRow);
-  tokenizer.finish(onRow);
-  fail();
-  await flush(true);
-  return { fileName: file.name, kind: settings.kind, encoding: decoder.encoding, stats: { ...converter.stats }, rejects: converter.rejects, columnNames: settings.columnNames };
 }

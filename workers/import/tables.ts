@@ -3,15 +3,19 @@
  * as @e965/xlsx 0.20 — the npm `xlsx` 0.18.5 has unfixed advisories) and Parquet files (read by
  * hyparquet: uncompressed, Snappy — DuckDB's, Spark's and pandas' default — and gzip through
  * fflate; hyparquet-compressors was left out: its Snappy is WebAssembly, which the app's
- * Content-Security-Policy does not allow). Their rows are handed to
- * the importer as the text a CSV export would hold (src/lib/domain/import/cells.ts), so preview,
- * mapping, rejects, progress, cancel and the all-or-nothing commit are the CSV path's. A
- * workbook's zip is checked with fflate before SheetJS reads it (see checkWorkbookZip).
+ * Content-Security-Policy does not allow). A workbook's rows are handed to the importer as the
+ * text a CSV export would hold (src/lib/domain/import/cells.ts), so preview, mapping, rejects,
+ * progress, cancel and the all-or-nothing commit are the CSV path's. A Parquet file is previewed
+ * the same way, and imported column by column, one row group at a time (parquetColumns), as typed
+ * values the converter reads to the same result as their text. A workbook's zip is checked with
+ * fflate before SheetJS reads it (see checkWorkbookZip).
  */
 import { read, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
-import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import {
+  parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type ColumnData, type FileMetaData, type RowGroup,
+} from 'hyparquet';
 import { gunzipSync, unzipSync } from 'fflate';
-import { parquetValueText, sheetCellText } from '../../src/lib/domain/import';
+import { parquetParsers, parquetStringFromBytes, parquetValueText, sheetCellText, type ColumnBatch } from '../../src/lib/domain/import';
 
 export type TableFormat = 'xlsx' | 'parquet';
 
@@ -218,7 +222,10 @@ async function parquetMeta(file: Blob): Promise<{ metadata: FileMetaData; column
 async function parquetBatch(file: Blob, metadata: FileMetaData, columns: string[], rowStart: number, rowEnd: number): Promise<{ fields: string[]; line: number }[]> {
   let rows: unknown[][] = [];
   try {
-    await parquetRead({ file: asyncBuffer(file), metadata, columns, rowStart, rowEnd, compressors, rowFormat: 'array', onComplete: (r) => (rows = r) });
+    await parquetRead({
+      file: asyncBuffer(file), metadata, columns, rowStart, rowEnd, compressors, rowFormat: 'array', onComplete: (r) => (rows = r),
+      parsers: { stringFromBytes: parquetStringFromBytes },
+    });
   } catch {
     throw { code: 'import.parquet.unreadable' };
   }
@@ -232,20 +239,98 @@ export async function previewParquet(file: Blob): Promise<{ fields: string[]; li
   return [{ fields: columns, line: 0 }, ...rows];
 }
 
-/** The rows of a Parquet file, for the import (its column names are the header row, line 0). */
-export async function parquetRows(file: Blob): Promise<TableRows> {
-  const { metadata, columns } = await parquetMeta(file);
-  const total = Number(metadata.num_rows);
+/** A Parquet file's rows as typed columns, one row group per batch (for RowConverter.acceptColumns). */
+export interface TableColumns {
+  /** Rows in the file. */
+  total: number;
+  /** The file's column names (the header the preview showed). */
+  columns: string[];
+  batches(): AsyncGenerator<ColumnBatch>;
+}
+
+/**
+ * One column of rows start..start+count-1 (a row group) as hyparquet decodes it, with texts and
+ * dates read by parquetParsers: `day` says whether hyparquet read the column as dates or
+ * timestamps (it called one of their parsers; a chunk of nothing but nulls calls none, and then
+ * holds no day to tell apart).
+ */
+async function parquetColumn(file: AsyncBuffer, metadata: FileMetaData, name: string, start: number, count: number): Promise<{ values: ArrayLike<unknown>; day: boolean }> {
+  let day = false;
+  const chunks: ColumnData[] = [];
+  await parquetRead({
+    file, metadata, columns: [name], rowStart: start, rowEnd: start + count, compressors,
+    parsers: parquetParsers(() => (day = true)), onChunk: (chunk) => chunks.push(chunk),
+  });
+  return { values: columnValues(chunks, start, count), day };
+}
+
+/** Largest row group read into memory at once by groupBuffer (a larger one is read column by column). */
+const MAX_GROUP_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A file whose row group's bytes (all its column chunks) are read at once: its columns are read
+ * one hyparquet call each, which would otherwise read the file once per column.
+ */
+async function groupBuffer(file: Blob, group: RowGroup): Promise<AsyncBuffer> {
+  let from = Infinity;
+  let to = 0;
+  for (const { meta_data: meta } of group.columns) {
+    if (!meta) continue;
+    const offset = Number(meta.dictionary_page_offset || meta.data_page_offset);
+    from = Math.min(from, offset);
+    to = Math.max(to, offset + Number(meta.total_compressed_size));
+  }
+  const direct = asyncBuffer(file);
+  if (!(from >= 0 && to > from && to - from <= MAX_GROUP_BYTES)) return direct;
+  const bytes = await file.slice(from, to).arrayBuffer();
   return {
-    total,
+    byteLength: file.size,
+    slice: (start, end = file.size) => (start >= from && end <= from + bytes.byteLength ? bytes.slice(start - from, end - from) : direct.slice(start, end)),
+  };
+}
+
+/**
+ * Rows start..start+count-1 of a column from hyparquet's chunks of it: the one chunk when it is
+ * exactly those rows (an optional column's pages are joined into one), else the chunks' values
+ * placed by their rows (a required column comes page by page), rows outside dropped, rows missing null.
+ */
+export function columnValues(chunks: readonly ColumnData[], start: number, count: number): ArrayLike<unknown> {
+  const [only] = chunks;
+  if (chunks.length === 1 && only.rowStart === start && only.columnData.length === count) return only.columnData;
+  const values = new Array<unknown>(count).fill(null);
+  for (const chunk of chunks) {
+    const from = Math.max(0, start - chunk.rowStart);
+    const to = Math.min(chunk.columnData.length, start + count - chunk.rowStart);
+    for (let i = from; i < to; i++) values[chunk.rowStart - start + i] = chunk.columnData[i];
+  }
+  return values;
+}
+
+/**
+ * The rows of a Parquet file, for the import: every column (a duplicate row is one equal in every
+ * column), one row group at a time, each decoded once; no header row (the column names are the header).
+ */
+export async function parquetColumns(file: Blob): Promise<TableColumns> {
+  const { metadata, columns } = await parquetMeta(file);
+  return {
+    total: Number(metadata.num_rows),
+    columns,
     async *batches() {
-      yield [{ fields: columns, line: 0 }];
-      // one row group at a time: each is decoded once (a batch across groups would decode both)
       let start = 0;
       for (const group of metadata.row_groups) {
-        const n = Number(group.num_rows);
-        if (n > 0) yield await parquetBatch(file, metadata, columns, start, start + n);
-        start += n;
+        const count = Number(group.num_rows);
+        if (count > 0) {
+          let read: { values: ArrayLike<unknown>; day: boolean }[];
+          try {
+            const bytes = await groupBuffer(file, group);
+            read = [];
+            for (const name of columns) read.push(await parquetColumn(bytes, metadata, name, start, count));
+          } catch {
+            throw { code: 'import.parquet.unreadable' };
+          }
+          yield { columns: read.map((r) => r.values), days: read.map((r) => r.day), firstLine: start + 1, count };
+        }
+        start += count;
       }
     },
   };

@@ -1,10 +1,14 @@
 /**
  * Turns tokenized rows into columnar tables, one row at a time: validation, conversion, returns,
- * duplicate detection. Pure; the engine worker feeds it and flushes its columns to storage.
+ * duplicate detection. Rows come as text (CSV, workbooks: accept) or as typed columns (Parquet row
+ * groups: acceptColumns), read through the same checks so both give what the text would.
+ * Pure; the engine worker feeds it and flushes its columns to storage.
  */
 import { NO_DAY, type TableColumnsByKind } from '../types';
+import { dayFromCivil } from '../days';
 import type { DateOrder } from './dates';
-import { parseDate } from './dates';
+import { FIRST_DATE_DAY, LAST_DATE_DAY, parseDate } from './dates';
+import { columnValueText } from './cells';
 import type { ImportKind } from './fields';
 import { normaliseId } from './ids';
 import { parseNumber } from './numbers';
@@ -47,6 +51,8 @@ export interface ConvertOptions {
   keepExisting?: boolean;
   /** Customers files: the numeric gender coding the user declared (else 1 / 2 are kept as they are). */
   genderCoding?: GenderCoding;
+  /** Rows the file holds, where known (a Parquet file's): the sets of rows and order ids are made that large at once. */
+  expectedRows?: number;
 }
 
 export interface ConvertStats {
@@ -77,21 +83,123 @@ export interface ConvertStats {
   maxDay: number | null;
 }
 
-type Builder = Record<string, unknown[]>;
+/**
+ * A table's rows as typed columns (a Parquet row group as hyparquet decodes it), for
+ * RowConverter.acceptColumns.
+ */
+export interface ColumnBatch {
+  /** One array of `count` values per column of the file, in the order of `columnNames`. */
+  columns: readonly ArrayLike<unknown>[];
+  /**
+   * Per column: true when it holds day numbers (from parquetParsers; null where there is no
+   * date), false when it holds values as hyparquet decodes them (strings, numbers, bigints, …).
+   */
+  days: readonly boolean[];
+  /** The line of the first row (its record number, 1-based). */
+  firstLine: number;
+  count: number;
+}
+
+const NO_BATCH: ColumnBatch = { columns: [], days: [], firstLine: 0, count: 0 };
+
+type NumberArray = Int8Array | Uint8Array | Int32Array | Float64Array;
+
+/** A number column being built: a typed array of its kind, grown by doubling (no array of numbers to convert after). */
+class NumberColumn {
+  #values: NumberArray;
+  #length = 0;
+
+  constructor(readonly make: (length: number) => NumberArray) {
+    this.#values = make(1024);
+  }
+
+  push(v: number): void {
+    if (this.#length === this.#values.length) {
+      const grown = this.make(this.#length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.#length++] = v;
+  }
+
+  /** The values pushed, in an array of their length. */
+  values(): NumberArray {
+    return this.#length === this.#values.length ? this.#values : this.#values.slice(0, this.#length);
+  }
+}
+
+/** Columns being built: arrays of text, NumberColumns of numbers. */
+type Builder = Record<string, { push(v: unknown): void }>;
 
 const RETURN_WORDS = new Set(['1', 'y', 'yes', 'true', 't', 'return', 'returned', '是', '退货', '退', '退款']);
 
 const hashState: [number, number] = [0, 0];
 
-/** 64-bit hash of a row's fields (a separator between fields, so ["ab","c"] ≠ ["a","bc"]). */
+/** Ends a field of a row's hash (a separator between fields, so ["ab","c"] ≠ ["a","bc"]). */
+function hashFieldEnd(): void {
+  hashState[0] = Math.imul(hashState[0] ^ 31, 16777619);
+  hashState[1] = Math.imul(hashState[1] ^ 31, 2246822519);
+}
+
+/** 64-bit hash of a row's fields. */
 function hashRow(fields: string[]): void {
   hashState[0] = HASH_SEED[0];
   hashState[1] = HASH_SEED[1];
   for (const f of fields) {
     hashString(f, hashState);
-    hashState[0] = Math.imul(hashState[0] ^ 31, 16777619);
-    hashState[1] = Math.imul(hashState[1] ^ 31, 2246822519);
+    hashFieldEnd();
   }
+}
+
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+/** Fed before a number's bits: above every UTF-16 code unit, so no text hashes the same way. */
+const NUMBER_MARK = 0x10000;
+const SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
+/** The days whose text (parquetDayText) is YYYY-MM-DD, one text per day (years 0–9999). */
+const ISO_FIRST_DAY = dayFromCivil(0, 1, 1);
+const ISO_LAST_DAY = dayFromCivil(9999, 12, 31);
+
+/**
+ * A 32-bit word mixed so that every bit of it moves every bit of the result (MurmurHash3's
+ * finaliser; one to one). Fed raw, two words differing in a high bit (a number's sign) would move
+ * only the high bits of the hash, and two such differences in a row could cancel out.
+ */
+function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+function hashNumber(v: number): void {
+  scratch[0] = v;
+  const lo = mix32(scratchWords[0]);
+  const hi = mix32(scratchWords[1]);
+  let h1 = Math.imul(hashState[0] ^ NUMBER_MARK, 16777619);
+  let h2 = Math.imul(hashState[1] ^ NUMBER_MARK, 2246822519);
+  h1 = Math.imul(h1 ^ lo, 16777619);
+  h2 = Math.imul(h2 ^ lo, 2246822519);
+  hashState[0] = Math.imul(h1 ^ hi, 16777619);
+  hashState[1] = Math.imul(h2 ^ hi, 2246822519);
+}
+
+/**
+ * One value of a typed column fed into the row's hash, so that two rows hash alike exactly when
+ * their text (columnValueText) is the same, without making that text in the usual cases: text is
+ * hashed as text; a number by its bits (its text is one per number, except that 0 and -0 are both
+ * '0' and a number that is not finite is ''); a day by its number where its text is YYYY-MM-DD.
+ * Within a column the values are all of one kind, so numbers never meet text of the same column.
+ */
+function hashValue(v: unknown, day: boolean): void {
+  if (typeof v === 'string') return hashString(v, hashState);
+  if (v === null || v === undefined) return;
+  if (typeof v === 'number') {
+    if (day ? v >= ISO_FIRST_DAY && v <= ISO_LAST_DAY : Number.isFinite(v)) return hashNumber(v === 0 ? 0 : v);
+    if (!day) return; // not finite: its text is empty
+  } else if (typeof v === 'bigint' && !day && v >= -SAFE_BIGINT && v <= SAFE_BIGINT) return hashNumber(Number(v));
+  hashString(columnValueText(v, day), hashState);
 }
 
 function hashOne(s: string): void {
@@ -108,27 +216,83 @@ export function emptyStats(): ConvertStats {
   };
 }
 
+/** Keys waiting to be added to a set, in the order they came, with their marks (HashSet64.markMany). */
+class PendingKeys {
+  hi = new Int32Array(1024);
+  lo = new Int32Array(1024);
+  marks = new Uint8Array(1024);
+  count = 0;
+
+  /** Add the key in hashState. */
+  push(marks = 0): void {
+    if (this.count === this.hi.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(this.count * 2);
+        b.set(a);
+        return b;
+      };
+      this.hi = grow(this.hi, (n) => new Int32Array(n));
+      this.lo = grow(this.lo, (n) => new Int32Array(n));
+      this.marks = grow(this.marks, (n) => new Uint8Array(n));
+    }
+    this.hi[this.count] = hashState[0];
+    this.lo[this.count] = hashState[1];
+    this.marks[this.count++] = marks;
+  }
+}
+
+/** Marks of an order key: seen as an order id, seen as the order of a purchase. */
+const ORDER_ID = 1;
+const PURCHASE = 2;
+
+/** Text rows whose keys are counted together (see RowConverter #settle). */
+const SETTLE_KEYS = 1 << 16;
+
 export class RowConverter {
-  readonly stats: ConvertStats = emptyStats();
+  #stats: ConvertStats = emptyStats();
   readonly rejects: Reject[] = [];
   #options: ConvertOptions;
-  /** The row being converted (for its reject). */
+  /** The row being converted: its text (a text row), or its index in #batch (a typed row: #row ≥ 0). */
   #fields: string[] = [];
+  #batch: ColumnBatch = NO_BATCH;
+  #row = -1;
   #columns = 0;
   #builder: Builder;
-  #seenRows = new HashSet64();
+  #seenRows: HashSet64;
   #customers = new HashSet64();
-  #orders = new HashSet64();
-  #purchases = new HashSet64();
+  /** Order ids and purchases (customer|day where the file has no order id), marked ORDER_ID and PURCHASE. */
+  #orders: HashSet64;
+  #before = new Int8Array(0);
   #ready: TableColumnsByKind[ImportKind][] = [];
   #pending = 0;
   #col: (field: string) => number | null;
+  /** A batch's row hashes (typed rows), and whether each row repeats an earlier one of the file. */
+  #rowHash1 = new Int32Array(0);
+  #rowHash2 = new Int32Array(0);
+  #repeats = new Uint8Array(0);
+  /**
+   * Hashes of accepted rows' customer ids, and of their order ids and purchases, not yet counted:
+   * #settle adds them to their sets many at a time (HashSet64.addMany, markMany), at the end of a
+   * batch, every SETTLE_KEYS text rows and when the stats are read.
+   */
+  #customerKeys = new PendingKeys();
+  #orderKeys = new PendingKeys();
 
   constructor(options: ConvertOptions) {
     this.#options = options;
     this.#columns = options.columnNames.length;
     this.#builder = this.#empty();
+    // made large at once up to 4M rows (64 MB a set); past that they grow as keys come
+    const rows = Math.min(options.expectedRows ?? 0, 1 << 22);
+    this.#seenRows = new HashSet64(rows || undefined);
+    this.#orders = new HashSet64(options.kind === 'orders' ? rows || undefined : 0, { marks: true });
     this.#col = (field) => options.mapping[field] ?? null;
+  }
+
+  /** The counts so far. */
+  get stats(): ConvertStats {
+    this.#settle();
+    return this.#stats;
   }
 
   /** Rows converted and waiting to be flushed. */
@@ -138,15 +302,84 @@ export class RowConverter {
 
   /** Convert one row (fields as tokenized; line = where it starts in the file). */
   accept(fields: string[], line: number): void {
-    const s = this.stats;
-    s.rows++;
     this.#fields = fields;
-    if (fields.length !== this.#columns && !(fields.length > this.#columns && fields.slice(this.#columns).every((f) => f === ''))) {
-      this.#reject(line, '', `${fields.length}/${this.#columns}`, 'columnCount');
+    this.#row = -1;
+    this.#convert(fields.length, line);
+  }
+
+  /**
+   * Convert the rows of typed columns (a Parquet row group), with the same result as their text
+   * (columnValueText) through `accept`: the same rows kept, the same values, duplicates, counts and
+   * rejects. Numbers and days are read as they are where their text would read the same; the
+   * text of a row is made only for a reject.
+   */
+  acceptColumns(batch: ColumnBatch): void {
+    this.#batch = batch;
+    try {
+      this.#findRepeats(batch);
+      for (let i = 0; i < batch.count; i++) {
+        this.#row = i;
+        this.#convert(batch.columns.length, batch.firstLine + i);
+      }
+    } finally {
+      this.#row = -1;
+      this.#batch = NO_BATCH;
+      this.#settle();
+    }
+  }
+
+  /** Whether the row being converted, `width` cells wide, has the file's columns (and nothing but empty cells after them). */
+  #fits(width: number): boolean {
+    return width === this.#columns || (width > this.#columns && this.#blankFrom(this.#columns, width));
+  }
+
+  /**
+   * A batch's rows hashed column by column (a column's values are all of one kind), then looked up
+   * in the rows seen one after another, in order: whether each repeats an earlier row, in #repeats.
+   * A row of the wrong width is not looked up (it is refused before).
+   */
+  #findRepeats({ columns, days, count }: ColumnBatch): void {
+    if (this.#repeats.length < count) {
+      this.#rowHash1 = new Int32Array(count);
+      this.#rowHash2 = new Int32Array(count);
+      this.#repeats = new Uint8Array(count);
+    }
+    const h1 = this.#rowHash1.fill(HASH_SEED[0], 0, count);
+    const h2 = this.#rowHash2.fill(HASH_SEED[1], 0, count);
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c];
+      const day = days[c];
+      for (let i = 0; i < count; i++) {
+        hashState[0] = h1[i];
+        hashState[1] = h2[i];
+        hashValue(column[i], day);
+        hashFieldEnd();
+        h1[i] = hashState[0];
+        h2[i] = hashState[1];
+      }
+    }
+    const repeats = this.#repeats;
+    if (columns.length === this.#columns) {
+      this.#seenRows.addMany(h1, h2, count, repeats);
+      for (let i = 0; i < count; i++) repeats[i] ^= 1;
       return;
     }
-    hashRow(fields);
-    if (!this.#seenRows.add(hashState[0], hashState[1])) {
+    for (let i = 0; i < count; i++) {
+      this.#row = i;
+      repeats[i] = this.#fits(columns.length) && !this.#seenRows.add(h1[i], h2[i]) ? 1 : 0;
+    }
+  }
+
+  /** The row being converted, `width` cells wide. */
+  #convert(width: number, line: number): void {
+    const s = this.#stats;
+    s.rows++;
+    if (!this.#fits(width)) {
+      this.#reject(line, '', `${width}/${this.#columns}`, 'columnCount');
+      return;
+    }
+    if (this.#row < 0) hashRow(this.#fields);
+    if (this.#row < 0 ? !this.#seenRows.add(hashState[0], hashState[1]) : this.#repeats[this.#row] === 1) {
       s.duplicates++;
       if (this.#options.dropDuplicates) {
         s.duplicatesDropped++;
@@ -154,9 +387,9 @@ export class RowConverter {
       }
     }
     const ok =
-      this.#options.kind === 'orders' ? this.#order(fields, line)
-      : this.#options.kind === 'customers' ? this.#customer(fields, line)
-      : this.#survey(fields, line);
+      this.#options.kind === 'orders' ? this.#order(line)
+      : this.#options.kind === 'customers' ? this.#customer(line)
+      : this.#survey(line);
     if (ok === true) {
       s.accepted++;
       this.#pending++;
@@ -177,51 +410,108 @@ export class RowConverter {
     this.#builder = this.#empty();
     this.#pending = 0;
     const out: Record<string, unknown> = {};
-    for (const [name, values] of Object.entries(b)) out[name] = TYPED[name] ? TYPED[name](values as number[]) : values;
+    for (const [name, values] of Object.entries(b)) out[name] = values instanceof NumberColumn ? values.values() : values;
     return out as unknown as TableColumnsByKind[ImportKind];
   }
 
   #empty(): Builder {
     const names = COLUMNS[this.#options.kind];
-    return Object.fromEntries(names.map((n) => [n, []]));
+    return Object.fromEntries(names.map((n) => [n, Object.hasOwn(TYPED, n) ? new NumberColumn(TYPED[n]) : []]));
   }
 
-  #text(fields: string[], field: string): string {
+  /** The text of cell `c` of the row being converted. */
+  #cell(c: number): string {
+    if (this.#row < 0) return this.#fields[c] ?? '';
+    const column = this.#batch.columns[c];
+    return column ? columnValueText(column[this.#row], this.#batch.days[c]) : '';
+  }
+
+  #text(field: string): string {
     const c = this.#col(field);
-    return c === null ? '' : (fields[c] ?? '');
+    return c === null ? '' : this.#cell(c);
+  }
+
+  /** Whether cells from..width-1 are all empty. */
+  #blankFrom(from: number, width: number): boolean {
+    for (let c = from; c < width; c++) if (this.#cell(c) !== '') return false;
+    return true;
+  }
+
+  /**
+   * Cell `c` of a typed row read as a number without its text, where its text would read as that
+   * number (parseNumber): NaN where the text is empty; undefined where the text must be read.
+   */
+  #typedNumber(c: number): number | undefined {
+    if (this.#row < 0 || this.#batch.days[c]) return undefined;
+    const column = this.#batch.columns[c];
+    if (!column) return undefined;
+    const v = column[this.#row];
+    if (typeof v === 'number') return Number.isFinite(v) ? v || 0 : NaN;
+    if (typeof v === 'bigint') return Number(v);
+    if (v === null || v === undefined) return NaN;
+    return undefined;
+  }
+
+  /** Count the keys of the rows accepted since the last time (see #customerKeys). */
+  #settle(): void {
+    const s = this.#stats;
+    const c = this.#customerKeys;
+    s.customers += this.#customers.addMany(c.hi, c.lo, c.count);
+    c.count = 0;
+    const o = this.#orderKeys;
+    if (this.#before.length < o.count) this.#before = new Int8Array(o.marks.length);
+    this.#orders.markMany(o.hi, o.lo, o.count, o.marks, this.#before);
+    for (let i = 0; i < o.count; i++) {
+      const was = this.#before[i];
+      const marks = o.marks[i];
+      // a key new, or new as an order id / as a purchase
+      if (marks & ORDER_ID && (was < 0 || !(was & ORDER_ID))) s.orderIds++;
+      if (marks & PURCHASE && (was < 0 || !(was & PURCHASE))) s.orders++;
+    }
+    o.count = 0;
   }
 
   #reject(line: number, field: string, value: string, reason: RejectReason): false {
-    this.stats.rejected++;
-    this.stats.rejectedBy[reason] = (this.stats.rejectedBy[reason] ?? 0) + 1;
+    this.#stats.rejected++;
+    this.#stats.rejectedBy[reason] = (this.#stats.rejectedBy[reason] ?? 0) + 1;
     if (this.rejects.length < (this.#options.maxRejects ?? 100_000)) {
       const c = field ? this.#col(field) : null;
       const column = c === null ? '' : (this.#options.columnNames[c] ?? '');
-      const row = this.#fields.map((f) => (f.length > MAX_REJECT_CELL ? f.slice(0, MAX_REJECT_CELL) : f));
+      const fields = this.#row < 0 ? this.#fields : Array.from(this.#batch.columns, (_, i) => this.#cell(i));
+      const row = fields.map((f) => (f.length > MAX_REJECT_CELL ? f.slice(0, MAX_REJECT_CELL) : f));
       this.rejects.push({ line, column, value: value.length > 200 ? value.slice(0, 200) + '…' : value, reason, row });
     }
     return false;
   }
 
-  #id(fields: string[], line: number): string | false {
-    const raw = this.#text(fields, 'customerId');
+  #id(line: number): string | false {
+    const raw = this.#text('customerId');
     const id = normaliseId(raw);
     if (id === null) return this.#reject(line, 'customerId', raw, 'missingId');
     return id;
   }
 
-  #day(fields: string[], line: number, field: string, required: boolean): number | false {
-    if (this.#col(field) === null) return NO_DAY;
-    const raw = this.#text(fields, field);
+  #day(line: number, field: string, required: boolean): number | false {
+    const c = this.#col(field);
+    if (c === null) return NO_DAY;
+    if (this.#row >= 0 && this.#batch.days[c]) {
+      // a day of a date column: its text, YYYY-MM-DD, reads as that day when parseDate reads it at all
+      const d = this.#batch.columns[c]?.[this.#row];
+      if (typeof d === 'number' && d >= FIRST_DATE_DAY && d <= LAST_DATE_DAY) return d;
+    }
+    const raw = this.#cell(c);
     if (!required && raw.trim() === '') return NO_DAY;
     const day = parseDate(raw, this.#options.dateOrder);
     if (day === null) return this.#reject(line, field, raw, 'badDate');
     return day;
   }
 
-  #number(fields: string[], line: number, field: string, reason: RejectReason = 'badNumber'): number | false {
-    if (this.#col(field) === null) return NaN;
-    const raw = this.#text(fields, field);
+  #number(line: number, field: string, reason: RejectReason = 'badNumber'): number | false {
+    const c = this.#col(field);
+    if (c === null) return NaN;
+    const typed = this.#typedNumber(c);
+    if (typed !== undefined) return typed;
+    const raw = this.#cell(c);
     if (raw.trim() === '') return NaN;
     const v = parseNumber(raw);
     if (v === null) return this.#reject(line, field, raw, reason);
@@ -229,42 +519,48 @@ export class RowConverter {
   }
 
   /** true: accepted; false: rejected; 'existing': its order was already in the dataset (skipped). */
-  #order(fields: string[], line: number): boolean | 'existing' {
-    const id = this.#id(fields, line);
+  #order(line: number): boolean | 'existing' {
+    const id = this.#id(line);
     if (id === false) return false;
-    const day = this.#day(fields, line, 'date', true);
+    const day = this.#day(line, 'date', true);
     if (day === false) return false;
-    const qty = this.#number(fields, line, 'quantity', 'badAmount');
+    const qty = this.#number(line, 'quantity', 'badAmount');
     if (qty === false) return false;
     let amount: number;
-    if (this.#col('amount') !== null) {
-      const raw = this.#text(fields, 'amount');
-      const v = parseNumber(raw);
-      if (v === null) return this.#reject(line, 'amount', raw, 'badAmount');
-      amount = v;
+    const amountColumn = this.#col('amount');
+    if (amountColumn !== null) {
+      // required: an empty amount is refused, not read as missing
+      const typed = this.#typedNumber(amountColumn);
+      if (typed !== undefined && !Number.isNaN(typed)) amount = typed;
+      else {
+        const raw = this.#cell(amountColumn);
+        const v = parseNumber(raw);
+        if (v === null) return this.#reject(line, 'amount', raw, 'badAmount');
+        amount = v;
+      }
     } else {
-      const price = this.#number(fields, line, 'unitPrice', 'badAmount');
+      const price = this.#number(line, 'unitPrice', 'badAmount');
       if (price === false) return false;
       if (Number.isNaN(price) || Number.isNaN(qty)) {
-        return this.#reject(line, Number.isNaN(price) ? 'unitPrice' : 'quantity', this.#text(fields, Number.isNaN(price) ? 'unitPrice' : 'quantity'), 'badAmount');
+        return this.#reject(line, Number.isNaN(price) ? 'unitPrice' : 'quantity', this.#text(Number.isNaN(price) ? 'unitPrice' : 'quantity'), 'badAmount');
       }
       amount = Math.round(qty * price * 1e6) / 1e6;
     }
-    const orderRaw = this.#col('orderId') === null ? null : normaliseId(this.#text(fields, 'orderId'));
-    const flag = this.#text(fields, 'returnFlag').trim().toLowerCase();
+    const orderRaw = this.#col('orderId') === null ? null : normaliseId(this.#text('orderId'));
+    const flag = this.#text('returnFlag').trim().toLowerCase();
     const isReturn = amount < 0 || qty < 0 || (orderRaw !== null && /^c\d/i.test(orderRaw)) || RETURN_WORDS.has(flag);
     // Without an order id, an order is a customer's purchase day (DESIGN.md → RFM).
     const orderId = orderRaw ?? `${id}|${day}`;
     if (this.#options.existing?.has(orderId, isReturn, id)) {
-      this.stats.existing++;
+      this.#stats.existing++;
       if (!this.#options.keepExisting) {
-        this.stats.existingSkipped++;
+        this.#stats.existingSkipped++;
         return 'existing';
       }
     }
     if (isReturn) {
       amount = -Math.abs(amount);
-      this.stats.returns++;
+      this.#stats.returns++;
     }
     const b = this.#builder;
     b.customerId.push(id);
@@ -273,67 +569,72 @@ export class RowConverter {
     b.amount.push(amount);
     b.quantity.push(Number.isNaN(qty) ? NaN : Math.abs(qty));
     b.isReturn.push(isReturn ? 1 : 0);
-    this.#count(id, orderRaw, day, amount);
-    if (!isReturn) {
-      hashOne(orderId);
-      if (this.#purchases.add(hashState[0], hashState[1])) this.stats.orders++;
-    }
+    this.#count(id, orderRaw, isReturn ? null : orderId, day, amount);
     return true;
   }
 
-  #customer(fields: string[], line: number): boolean {
-    const id = this.#id(fields, line);
+  #customer(line: number): boolean {
+    const id = this.#id(line);
     if (id === false) return false;
-    const birthDay = this.#day(fields, line, 'birthday', false);
+    const birthDay = this.#day(line, 'birthday', false);
     if (birthDay === false) return false;
-    const signupDay = this.#day(fields, line, 'signupDate', false);
+    const signupDay = this.#day(line, 'signupDate', false);
     if (signupDay === false) return false;
-    const cost = this.#number(fields, line, 'acquisitionCost', 'badAmount');
+    const cost = this.#number(line, 'acquisitionCost', 'badAmount');
     if (cost === false) return false;
-    const gender = this.#text(fields, 'gender').trim();
+    const gender = this.#text('gender').trim();
     const b = this.#builder;
     b.id.push(id);
-    b.name.push(this.#text(fields, 'name').trim());
+    b.name.push(this.#text('name').trim());
     // 男 / Male / ｆ … become M or F; other codes (1 / 2) are kept, since no file says what they mean
     b.gender.push(normaliseGender(gender, this.#options.genderCoding ? GENDER_CODINGS[this.#options.genderCoding] : undefined).slice(0, 20));
     b.birthDay.push(birthDay);
-    b.city.push(this.#text(fields, 'city').trim());
-    b.province.push(this.#text(fields, 'province').trim());
-    b.channel.push(this.#text(fields, 'channel').trim());
+    b.city.push(this.#text('city').trim());
+    b.province.push(this.#text('province').trim());
+    b.channel.push(this.#text('channel').trim());
     b.acquisitionCost.push(cost);
     b.signupDay.push(signupDay);
-    this.#count(id, null, NO_DAY, 0);
+    this.#count(id, null, null, NO_DAY, 0);
     return true;
   }
 
-  #survey(fields: string[], line: number): boolean {
-    const id = this.#id(fields, line);
+  #survey(line: number): boolean {
+    const id = this.#id(line);
     if (id === false) return false;
-    const day = this.#day(fields, line, 'date', false);
+    const day = this.#day(line, 'date', false);
     if (day === false) return false;
-    const nps = this.#number(fields, line, 'nps');
+    const nps = this.#number(line, 'nps');
     if (nps === false) return false;
-    if (!Number.isNaN(nps) && !(Number.isInteger(nps) && nps >= 0 && nps <= 10)) return this.#reject(line, 'nps', this.#text(fields, 'nps'), 'outOfRange');
-    const csat = this.#number(fields, line, 'csat');
+    if (!Number.isNaN(nps) && !(Number.isInteger(nps) && nps >= 0 && nps <= 10)) return this.#reject(line, 'nps', this.#text('nps'), 'outOfRange');
+    const csat = this.#number(line, 'csat');
     if (csat === false) return false;
-    if (!Number.isNaN(csat) && !(Number.isInteger(csat) && csat >= 1 && csat <= 5)) return this.#reject(line, 'csat', this.#text(fields, 'csat'), 'outOfRange');
+    if (!Number.isNaN(csat) && !(Number.isInteger(csat) && csat >= 1 && csat <= 5)) return this.#reject(line, 'csat', this.#text('csat'), 'outOfRange');
     const b = this.#builder;
     b.customerId.push(id);
     b.day.push(day);
     b.nps.push(Number.isNaN(nps) ? -1 : nps);
     b.csat.push(Number.isNaN(csat) ? 0 : csat);
-    this.#count(id, null, day, 0);
+    this.#count(id, null, null, day, 0);
     return true;
   }
 
-  #count(customerId: string, orderId: string | null, day: number, amount: number): void {
-    const s = this.stats;
+  /**
+   * Count an accepted row: its customer, its order id (null when the file has none) and the
+   * order it is a purchase of (null for a return), all distinct; its amount and day.
+   */
+  #count(customerId: string, orderId: string | null, purchase: string | null, day: number, amount: number): void {
+    const s = this.#stats;
     hashOne(customerId);
-    if (this.#customers.add(hashState[0], hashState[1])) s.customers++;
+    this.#customerKeys.push();
     if (orderId !== null) {
+      // an order id: a purchase of that order unless a return
       hashOne(orderId);
-      if (this.#orders.add(hashState[0], hashState[1])) s.orderIds++;
+      this.#orderKeys.push(purchase === null ? ORDER_ID : ORDER_ID | PURCHASE);
+    } else if (purchase !== null) {
+      hashOne(purchase);
+      this.#orderKeys.push(PURCHASE);
     }
+    if (this.#row < 0 && this.#customerKeys.count >= SETTLE_KEYS) this.#settle();
     s.amount += amount;
     if (day !== NO_DAY) {
       if (s.minDay === null || day < s.minDay) s.minDay = day;
@@ -348,14 +649,15 @@ const COLUMNS: Record<ImportKind, string[]> = {
   surveys: ['customerId', 'day', 'nps', 'csat'],
 };
 
-const TYPED: Record<string, (v: number[]) => ArrayLike<number>> = {
-  day: (v) => Int32Array.from(v),
-  amount: (v) => Float64Array.from(v),
-  quantity: (v) => Float64Array.from(v),
-  isReturn: (v) => Uint8Array.from(v),
-  birthDay: (v) => Int32Array.from(v),
-  acquisitionCost: (v) => Float64Array.from(v),
-  signupDay: (v) => Int32Array.from(v),
-  nps: (v) => Int8Array.from(v),
-  csat: (v) => Int8Array.from(v),
+/** The number columns, each as the typed array it is stored in. */
+const TYPED: Record<string, (length: number) => NumberArray> = {
+  day: (n) => new Int32Array(n),
+  amount: (n) => new Float64Array(n),
+  quantity: (n) => new Float64Array(n),
+  isReturn: (n) => new Uint8Array(n),
+  birthDay: (n) => new Int32Array(n),
+  acquisitionCost: (n) => new Float64Array(n),
+  signupDay: (n) => new Int32Array(n),
+  nps: (n) => new Int8Array(n),
+  csat: (n) => new Int8Array(n),
 };

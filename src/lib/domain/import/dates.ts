@@ -12,7 +12,9 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 /** Day 0 of Excel's 1900 date system from serial 61 on (serials 1–59 start a day later: Excel counts a 1900-02-29). */
 const EXCEL_EPOCH = dayFromCivil(1899, 12, 30);
-const LAST_DAY = dayFromCivil(MAX_YEAR, 12, 31);
+/** The first and last days parseDate reads (1900-01-01 and 2100-12-31): any day between is a date it accepts. */
+export const FIRST_DATE_DAY = dayFromCivil(MIN_YEAR, 1, 1);
+export const LAST_DATE_DAY = dayFromCivil(MAX_YEAR, 12, 31);
 /** Longest text worth reading as a date ('Fri Jan 05 2024 10:42:00 GMT+0800 (China Standard Time)' is 57). */
 const MAX_LENGTH = 100;
 
@@ -87,7 +89,7 @@ function fromSerial(serial: number): DayNumber | null {
   const whole = Math.floor(serial);
   if (whole < 1 || whole === 60) return null;
   const day = whole < 60 ? EXCEL_EPOCH + whole + 1 : EXCEL_EPOCH + whole;
-  return day > LAST_DAY ? null : day;
+  return day > LAST_DATE_DAY ? null : day;
 }
 
 /** Parse assuming `t` is already cleaned. Dispatches on where the leading digits stop. */

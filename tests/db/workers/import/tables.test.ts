@@ -1,14 +1,18 @@
 // Workbooks and Parquet files through the same preview, mapping, rejects and commit as CSV: written
-// here by maintained writers (SheetJS for .xlsx, DuckDB for Parquet), then imported.
+// here by maintained writers (SheetJS for .xlsx, DuckDB for Parquet), then imported. A Parquet file's
+// rows are read as typed columns, compared here with the text of the same values.
 import { describe, expect, it } from 'vitest';
 import { utils, write } from '@e965/xlsx';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parquetMetadataAsync, parquetRead, type ColumnData } from 'hyparquet';
 import { createEngine } from '../../../../workers/engine';
+import { columnValues, parquetColumns } from '../../../../workers/import/tables';
 import { openDatabase } from '../../../../src/lib/db';
 import { parseIsoDay } from '../../../../src/lib/domain';
+import { parquetValueText, RowConverter, type ConvertOptions, type ImportKind } from '../../../../src/lib/domain/import';
 import { importOne, settingsOf } from '../../import-helpers';
 
 let n = 0;
@@ -191,4 +195,193 @@ describe('Parquet codecs', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+/** Both ways of reading a Parquet file's rows into a converter: typed columns (the import's) and each row's text (the way before). */
+async function bothPaths(file: File, options: ConvertOptions) {
+  const tables = { typed: [] as unknown[], text: [] as unknown[] };
+  const columns = await parquetColumns(file);
+  const typed = new RowConverter({ ...options, expectedRows: columns.total });
+  let batches = 0;
+  for await (const batch of columns.batches()) {
+    typed.acceptColumns(batch);
+    tables.typed.push(...typed.takeFull());
+    batches++;
+  }
+  tables.typed.push(typed.take());
+  // the text path as it was: rows with hyparquet's own parsers (Dates), each value as the text a CSV would hold
+  const buffer = { byteLength: file.size, slice: (s: number, e?: number) => file.slice(s, e).arrayBuffer() };
+  const metadata = await parquetMetadataAsync(buffer);
+  const text = new RowConverter(options);
+  let start = 0;
+  for (const group of metadata.row_groups) {
+    const n = Number(group.num_rows);
+    let rows: unknown[][] = [];
+    await parquetRead({ file: buffer, metadata, rowStart: start, rowEnd: start + n, rowFormat: 'array', onComplete: (r) => (rows = r) });
+    rows.forEach((row, i) => text.accept(row.map(parquetValueText), start + i + 1));
+    tables.text.push(...text.takeFull());
+    start += n;
+  }
+  tables.text.push(text.take());
+  return {
+    batches,
+    typed: { stats: typed.stats, rejects: typed.rejects, tables: tables.typed },
+    text: { stats: text.stats, rejects: text.rejects, tables: tables.text },
+  };
+}
+
+/** A mapping by column name. */
+function mapped(names: string[], fields: Record<string, string>): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(fields).map(([field, name]) => [field, names.includes(name) ? names.indexOf(name) : null]));
+}
+
+describe('Parquet files as typed columns', () => {
+  // 3,000 rows, then the first 700 again (exact repeats, across row groups), and 69 that differ from
+  // earlier ones only where their text does not (47 in a time of day, 11 in 0 for -0, 11 in null for NaN):
+  // 3,769 rows, in row groups of 2,048 (DuckDB's ROW_GROUP_SIZE counts in vectors of 2,048)
+  const SOURCE = `
+    WITH base AS (
+      SELECT i,
+        CASE i % 97 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN ' #N/A ' WHEN 3 THEN '''00' || i ELSE lpad((i % 300)::VARCHAR, 6, '0') END AS customer_id,
+        CASE WHEN i % 50 = 0 THEN 'C' || i WHEN i % 83 = 0 THEN NULL ELSE 'SO' || (i // 2) END AS order_id,
+        CASE i % 101 WHEN 0 THEN NULL WHEN 1 THEN DATE '1899-12-31' WHEN 2 THEN DATE '2101-01-01' WHEN 3 THEN DATE '1900-01-01'
+          ELSE DATE '2023-01-01' + (i % 700)::INTEGER END AS order_date,
+        CASE WHEN i % 103 = 0 THEN NULL ELSE TIMESTAMP '1969-12-30 22:30:00' + to_seconds(i * 97 * 977) END AS ordered_at,
+        CASE i % 89 WHEN 0 THEN NULL WHEN 1 THEN 'NaN'::DOUBLE WHEN 2 THEN 'inf'::DOUBLE WHEN 3 THEN -0.0 WHEN 4 THEN 1e21
+          ELSE round((i % 400) * 1.37 - 50, 2) END AS amount,
+        ((i % 400) * 1.25 - 100)::DECIMAL(12, 2) AS net,
+        CASE i % 61 WHEN 0 THEN NULL WHEN 1 THEN 9007199254740993 WHEN 2 THEN -9223372036854775808 ELSE (i % 7) - 1 END::BIGINT AS qty,
+        CASE WHEN i % 67 = 0 THEN NULL ELSE (i % 9) * 0.5 END AS price,
+        CASE WHEN i % 13 = 0 THEN true WHEN i % 13 = 1 THEN NULL ELSE false END AS is_return,
+        (i % 12)::BIGINT AS nps, (i % 7)::INTEGER AS csat, (i / 7)::FLOAT AS cost,
+        CASE WHEN i % 5 = 0 THEN NULL ELSE '客户 ' || i END AS name
+      FROM range(3000) t(i)
+    )
+    SELECT * EXCLUDE (k, i) FROM (
+      SELECT 0 AS k, * FROM base
+      UNION ALL SELECT 1, * FROM base WHERE i < 700
+      UNION ALL SELECT 2, * REPLACE (ordered_at + INTERVAL 1 SECOND AS ordered_at) FROM base WHERE i BETWEEN 1000 AND 1049 AND hour(ordered_at) < 23
+      UNION ALL SELECT 3, * REPLACE (CASE WHEN isnan(amount) THEN NULL ELSE 0.0 END AS amount) FROM base WHERE i % 89 IN (1, 3) AND i < 1000
+    ) ORDER BY k, i`;
+
+  async function write(dir: string, name: string, sql: string, options = 'ROW_GROUP_SIZE 1000'): Promise<File> {
+    const duck = await (await DuckDBInstance.create(':memory:')).connect();
+    const path = join(dir, name);
+    await duck.run(`COPY (${sql}) TO '${path}' (FORMAT parquet, ${options})`);
+    return new File([readFileSync(path)], name);
+  }
+
+  it('give the same rows, counts, duplicates and rejects as their text, for every kind of file and column type', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cswb-parquet-typed-'));
+    try {
+      const file = await write(dir, 'typed.parquet', `SELECT *, ordered_at::TIMESTAMP_MS AS at_ms, ordered_at::TIMESTAMP_NS AS at_ns,
+        ordered_at::TIMESTAMPTZ AS at_tz FROM (${SOURCE})`);
+      const table = await parquetColumns(file);
+      const names = table.columns;
+      // read typed: dates and every kind of timestamp as day numbers, numbers and big integers as they are
+      const first = (await table.batches().next()).value!;
+      expect(names.filter((_, c) => first.days[c])).toEqual(['order_date', 'ordered_at', 'at_ms', 'at_ns', 'at_tz']);
+      const value = (name: string, row: number) => first.columns[names.indexOf(name)][row];
+      expect([value('order_date', 4), value('ordered_at', 4), value('amount', 5), value('qty', 5), value('customer_id', 4)])
+        .toEqual([parseIsoDay('2023-01-05'), parseIsoDay('1970-01-04'), 1.37 * 5 - 50, 4n, '000004']); // row 4 ordered at 1970-01-04 07:47:56
+      const cases: [string, ImportKind, Record<string, string>][] = [
+        ['orders, DATE and DOUBLE', 'orders', { customerId: 'customer_id', orderId: 'order_id', date: 'order_date', amount: 'amount', quantity: 'qty', returnFlag: 'is_return' }],
+        ['orders, TIMESTAMP and DECIMAL', 'orders', { customerId: 'customer_id', date: 'ordered_at', amount: 'net' }],
+        ['orders, quantity × price', 'orders', { customerId: 'customer_id', orderId: 'order_id', date: 'at_ms', quantity: 'qty', unitPrice: 'price' }],
+        ['orders, ids and dates from other types', 'orders', { customerId: 'nps', orderId: 'qty', date: 'amount', amount: 'csat' }],
+        ['customers', 'customers', { customerId: 'customer_id', name: 'name', birthday: 'at_ns', signupDate: 'at_tz', acquisitionCost: 'cost', gender: 'is_return' }],
+        ['surveys', 'surveys', { customerId: 'customer_id', date: 'order_date', nps: 'nps', csat: 'csat' }],
+      ];
+      for (const [label, kind, fields] of cases) {
+        for (const dropDuplicates of [false, true]) {
+          const options: ConvertOptions = { kind, mapping: mapped(names, fields), columnNames: names, dateOrder: 'ymd', dropDuplicates, chunkRows: 1000 };
+          const { typed, text, batches } = await bothPaths(file, options);
+          expect(batches, label).toBe(2);
+          expect(typed, `${label}, dropDuplicates ${dropDuplicates}`).toEqual(text);
+          // the file's awkward rows are there to be compared: repeats, rejects, returns
+          expect(text.stats.duplicates, label).toBeGreaterThanOrEqual(700);
+          expect(text.stats.rejected, label).toBeGreaterThan(0);
+          if (kind === 'orders' && fields.amount !== 'csat') expect(text.stats.returns, label).toBeGreaterThan(0);
+        }
+      }
+      // the repeats that differ only in a time of day, in -0 for 0 or null for NaN are duplicates (their text is the same)
+      const { text } = await bothPaths(file, {
+        kind: 'orders', mapping: mapped(names, { customerId: 'customer_id', date: 'order_date', amount: 'amount' }), columnNames: names,
+        dateOrder: 'ymd', dropDuplicates: false,
+      });
+      expect(text.stats).toMatchObject({ rows: 3769, duplicates: 700 + 47 + 22 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('import through the engine with the counts and rejects of their text, a progress event per row group, and cancel between row groups', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cswb-parquet-engine-'));
+    try {
+      const file = await write(dir, 'orders.parquet', SOURCE);
+      const { db, engine } = fresh();
+      const preview = await engine.preview(file);
+      expect(preview.mapping).toMatchObject({ customerId: 0, orderId: 1, date: 2, amount: 4 });
+      const progress: number[] = [];
+      const result = await engine.importFiles('typed', [{ file, settings: settingsOf(preview) }], { newDataset: { name: 'p', currency: 'USD' } }, (p) => progress.push(p.done));
+      const { text } = await bothPaths(file, {
+        kind: 'orders', mapping: preview.mapping, columnNames: preview.columnNames, dateOrder: preview.dateOrder, dropDuplicates: false,
+      });
+      expect(result.files[0].stats).toEqual(text.stats);
+      expect(result.files[0].rejects).toEqual(text.rejects);
+      expect(text.stats).toMatchObject({ rows: 3769, rejectedBy: { missingId: expect.any(Number), badDate: expect.any(Number), badAmount: expect.any(Number) } });
+      // 3,769 rows in row groups of 2,048: two progress events, the last at the whole file
+      expect(progress).toEqual([Math.round((file.size * 2048) / 3769), file.size]);
+      db.close();
+
+      const cancelled = fresh();
+      await expect(cancelled.engine.importFiles('stop', [{ file, settings: settingsOf(preview) }], { newDataset: { name: 'p', currency: 'USD' } }, () => {
+        cancelled.engine.cancel('stop');
+      })).rejects.toEqual({ code: 'job.cancelled' });
+      expect(await cancelled.db.datasets.count()).toBe(0);
+      cancelled.db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('give the dataset and dashboard of the CSV of the same rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cswb-parquet-csv-'));
+    try {
+      // what a CSV writes differently from Parquet's text (NaN, -0, 1e21, a time of day) is left out here
+      const sql = `SELECT customer_id, order_id, order_date, ordered_at, net AS amount, qty, is_return FROM (${SOURCE})`;
+      const parquet = await write(dir, 'orders.parquet', sql);
+      const duck = await (await DuckDBInstance.create(':memory:')).connect();
+      await duck.run(`COPY (SELECT * REPLACE (strftime(ordered_at, '%Y-%m-%d') AS ordered_at) FROM (${sql})) TO '${join(dir, 'orders.csv')}' (HEADER, DELIMITER ',')`);
+      const csvFile = new File([readFileSync(join(dir, 'orders.csv'))], 'orders.csv');
+      const viaCsv = fresh();
+      const a = await importOne(viaCsv.engine, csvFile);
+      const viaParquet = fresh();
+      const b = await importOne(viaParquet.engine, parquet);
+      expect(b.files[0].stats).toEqual(a.files[0].stats);
+      // the same rows refused for the same reasons (a CSV line counts the header line; the cells' text may differ: -100.00 / -100)
+      const why = (r: { line: number; column: string; reason: string }, header: number) => [r.line - header, r.column, r.reason];
+      expect(b.files[0].rejects.map((r) => why(r, 0))).toEqual(a.files[0].rejects.map((r) => why(r, 1)));
+      // the repeats, those differing in a time of day (a date in the CSV) included
+      expect(a.files[0].stats).toMatchObject({ rows: 3769, duplicates: 700 + 47 + 22 });
+      expect(a.files[0].stats.rejected).toBeGreaterThan(0);
+      await viaCsv.engine.load('l', a.datasetId);
+      await viaParquet.engine.load('l', b.datasetId);
+      const kpis = (await viaCsv.engine.dashboard(a.datasetId, { activeDays: 90 })).kpis;
+      expect((await viaParquet.engine.dashboard(b.datasetId, { activeDays: 90 })).kpis).toEqual(kpis);
+      expect(kpis.returnsShare).toBeGreaterThan(0);
+      viaCsv.db.close();
+      viaParquet.db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('join a column given page by page, placing each page by its rows', () => {
+    const chunk = (rowStart: number, columnData: ArrayLike<unknown>) => ({ columnName: 'c', columnData, rowStart, rowEnd: rowStart + columnData.length }) as ColumnData;
+    const whole = ['a', 'b', 'c'];
+    expect(columnValues([chunk(10, whole)], 10, 3)).toBe(whole);
+    expect(Array.from(columnValues([chunk(8, new Float64Array([1, 2, 3])), chunk(11, new Float64Array([4, 5]))], 10, 4) as ArrayLike<unknown>))
+      .toEqual([3, 4, 5, null]);
+  });
 });
