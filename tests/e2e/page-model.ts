@@ -37,6 +37,9 @@ const NAV: Record<Language, Record<Section, string | RegExp>> = {
   },
 };
 
+/** The main navigation's label (nav.label). */
+const NAV_LABEL: Record<Language, string> = { en: 'Main sections', zh: '主要栏目' };
+
 /** Words of the import page that the flows below use. */
 const IMPORT: Record<Language, { newDataset: string; name: string; start: string }> = {
   en: { newDataset: 'a new dataset', name: 'Name', start: 'Import' },
@@ -65,6 +68,9 @@ interface Shared {
   /** The scratch folder of writeFile(), removed by close(). */
   dir?: string;
 }
+
+/** What a part of the page says, with its white space as one space. */
+export const words = async (l: Locator): Promise<string> => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 export class AppPage {
   /** The interface language the app is in, as far as this model switched it. */
@@ -196,7 +202,8 @@ export class AppPage {
   /** The navigation link of a section, in the current language. */
   navLink(section: Section): Locator {
     const name = NAV[this.language][section];
-    return this.tab.getByRole('link', { name, exact: section === 'customers' ? true : undefined });
+    // in the navigation: other links name sections too ("On the Voice page →")
+    return this.tab.getByRole('navigation', { name: NAV_LABEL[this.language] }).getByRole('link', { name, exact: section === 'customers' ? true : undefined });
   }
 
   /** Goes to a section by clicking its link in the navigation. */

@@ -2,11 +2,7 @@
 // intervals, the charts drawn, the two-segment comparison and the high-value detractors' export,
 // in English and in Chinese.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { AppPage } from './page-model';
-
-/** What a part of the page says, with its white space as one space. */
-const words = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+import { AppPage, words } from './page-model';
 
 let app: AppPage;
 

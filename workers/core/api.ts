@@ -10,6 +10,8 @@ import { yieldToEvents } from './jobs';
 import { prepareDataset } from './loaded';
 import { activeBatchIds } from './locks';
 import { storeDataset } from './store';
+import type { VoiceFigures } from '../voice/api';
+import { answersOf, figures } from '../voice/scores';
 
 export type JobPhase = 'generating' | 'storing' | 'reading' | 'indexing' | 'importing' | 'fitting' | 'backingUp' | 'restoring';
 
@@ -40,6 +42,8 @@ export interface DashboardData {
   datasetId: string;
   kpis: DashboardKpis;
   monthly: MonthPoint[];
+  /** NPS and CSAT of every survey answer, as the Voice page's overall figures; null without answers. */
+  voice: VoiceFigures | null;
 }
 
 export interface StartInfo {
@@ -120,10 +124,12 @@ export function coreApi(ctx: EngineContext): CoreApi {
 
     async dashboard(datasetId, options) {
       const ds = ctx.current(datasetId);
+      const answers = answersOf(ds, undefined);
       return {
         datasetId,
         kpis: computeKpis(ds.summary, { activeDays: options.activeDays }),
         monthly: monthlySeries(ds.indexed.orders, ds.summary),
+        voice: answers.rows.length > 0 ? figures(ds, answers.rows) : null,
       };
     },
 

@@ -74,8 +74,10 @@ export interface CustomerDetail {
   acquisitionCost: number | null;
   returns: number;
   lines: CustomerOrderLine[];
-  surveys: { day: number; nps: number | null; csat: number | null }[];
-  interactions: { day: number; channel: string; kind: string; topic: string; resolved: boolean }[];
+  /** The customer's survey answers, newest first (undated ones last). */
+  surveys: { day: number | null; nps: number | null; csat: number | null }[];
+  /** The customer's service interactions, newest first (undated ones last). */
+  interactions: { day: number | null; channel: string; kind: string; topic: string; resolved: boolean }[];
 }
 
 export interface CustomersApi {

@@ -26,14 +26,16 @@ export function customerDetail(ds: LoadedDataset, customerId: string): Omit<Cust
   const surveys: CustomerDetail['surveys'] = [];
   for (let i = 0; i < sv.customerId.length; i++) {
     if (sv.customerId[i] !== customerId) continue;
-    surveys.push({ day: sv.day[i], nps: sv.nps[i] >= 0 ? sv.nps[i] : null, csat: sv.csat[i] > 0 ? sv.csat[i] : null });
+    surveys.push({ day: dayOrNull(sv.day[i]), nps: sv.nps[i] >= 0 ? sv.nps[i] : null, csat: sv.csat[i] > 0 ? sv.csat[i] : null });
   }
+  surveys.sort(newestFirst);
   const it = ds.content.interactions;
   const interactions: CustomerDetail['interactions'] = [];
   for (let i = 0; i < it.customerId.length; i++) {
     if (it.customerId[i] !== customerId) continue;
-    interactions.push({ day: it.day[i], channel: it.channel[i], kind: it.kind[i], topic: it.topic[i], resolved: it.resolved[i] === 1 });
+    interactions.push({ day: dayOrNull(it.day[i]), channel: it.channel[i], kind: it.kind[i], topic: it.topic[i], resolved: it.resolved[i] === 1 });
   }
+  interactions.sort(newestFirst);
   ds.gaps ??= usualGaps(o, ds.indexed.customers.id.length);
   ds.baseGap ??= median(ds.gaps);
   const last = ds.summary.lastDay[k];
@@ -61,6 +63,13 @@ export function customerDetail(ds: LoadedDataset, customerId: string): Omit<Cust
     surveys,
     interactions,
   };
+}
+
+const dayOrNull = (day: number): number | null => (day === NO_DAY ? null : day);
+
+/** Newest first, undated last; the stored order among equals (the sort is stable). */
+function newestFirst(a: { day: number | null }, b: { day: number | null }): number {
+  return (b.day ?? -Infinity) - (a.day ?? -Infinity) || 0;
 }
 
 /** Median of the finite values (null when there is none). */

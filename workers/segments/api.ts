@@ -9,9 +9,11 @@ import {
 } from '../../src/lib/domain';
 import { saveSnapshot, type SnapshotRow } from '../../src/lib/db';
 import type { EngineContext } from '../core/context';
-import type { Segmentation } from '../core/loaded';
+import type { LoadedDataset, Segmentation } from '../core/loaded';
+import type { SegmentVoice } from '../voice/api';
+import { voiceOfGroups } from '../voice/segments';
 import { runClusters, runLifecycle, runRule, runTiers } from './groupings';
-import { handleFor, remember, resolveGrouping } from './handles';
+import { analysisDayOf, handleFor, remember, resolveGrouping } from './handles';
 import { runRfm, segmentCsv, segmentPersona } from './rfm';
 import { cellMembers, compareSnapshots } from './snapshots';
 import { fieldValuesOf } from './field-values';
@@ -84,6 +86,8 @@ export interface SegmentStat {
   avgM: number;
   /** Mean CLV of the segment's customers after a value fit. */
   meanClv?: number | null;
+  /** NPS, CSAT and complaints of the segment's customers (absent when the dataset holds no answers or interactions). */
+  voice?: SegmentVoice;
 }
 
 export interface RfmResult extends AsOfResult {
@@ -115,10 +119,12 @@ export interface GroupCount {
   revenueShare: number;
   /** Mean CLV of the group's customers after a value fit. */
   meanClv?: number | null;
+  /** NPS, CSAT and complaints of the group's customers (absent when the dataset holds no answers or interactions). */
+  voice?: SegmentVoice;
 }
 
 export interface TiersResult extends AsOfResult {
-  tiers: TierSummary[];
+  tiers: (TierSummary & { voice?: SegmentVoice })[];
   edges: (number | null)[];
   pareto: ParetoPoint[];
   /** Names this grouping in calls on its segments. */
@@ -136,6 +142,8 @@ export interface RuleResult extends AsOfResult {
   share: number;
   revenue: number;
   revenueShare: number;
+  /** NPS, CSAT and complaints of the rule's members (absent with problems, or when the dataset holds no answers or interactions). */
+  voice?: SegmentVoice;
   problems: Notice[];
   /** Names this grouping in calls on its segments; null when the rule has problems. */
   handle: GroupingHandle | null;
@@ -174,8 +182,8 @@ export interface SegmentsApi {
    */
   fieldValues(datasetId: string, field: string, options?: { limit?: number }): Promise<FieldValueCounts>;
   clusters(datasetId: string, request: ClusterRequest): Promise<ClusterResult>;
-  /** Persona of one segment of a grouping (null when no customer is in it). */
-  persona(datasetId: string, grouping: GroupingHandle, segment: string): Promise<Persona | null>;
+  /** Persona of one segment of a grouping, with its voice (null when no customer is in it). */
+  persona(datasetId: string, grouping: GroupingHandle, segment: string): Promise<SegmentPersona | null>;
   /** Members of one segment of a grouping as CSV text (formula-injection safe). */
   segmentCsv(datasetId: string, grouping: GroupingHandle, segment: string, header: string[], options?: { mask?: boolean }): Promise<string>;
   /** Save a grouping's labels (and CLV after a value fit) as a dated snapshot. */
@@ -184,6 +192,15 @@ export interface SegmentsApi {
   snapshotAfterImport(datasetId: string, label: string): Promise<SnapshotRow>;
   compareSnapshots(fromId: string, toId: string): Promise<MigrationMatrix>;
   migrationMembers(fromId: string, toId: string, fromKey: string | null, toKey: string | null): Promise<string[]>;
+}
+
+/** A segment's persona and its voice (absent when the dataset holds no answers or interactions). */
+export type SegmentPersona = Persona & { voice?: SegmentVoice };
+
+/** The rows of a grouping's table, each with the voice of its group (`key` names it) when the dataset has any. */
+function withVoice<T extends object>(ds: LoadedDataset, definition: GroupingDefinition, seg: Segmentation, rows: T[], key: (row: T) => string): (T & { voice?: SegmentVoice })[] {
+  const voice = voiceOfGroups(ds, seg, rows.map(key), analysisDayOf(definition));
+  return rows.map((row, i) => (voice ? { ...row, voice: voice[i] } : row));
 }
 
 /** The grouping the app snapshots at each import, and shows by default. */
@@ -202,27 +219,36 @@ export function segmentsApi(ctx: EngineContext): SegmentsApi {
     async rfm(datasetId, request) {
       const ds = ctx.current(datasetId);
       const { result, segmentation } = runRfm(ds, request);
-      return { ...result, handle: remember(ds, { kind: 'rfm', request }, segmentation) };
+      const definition: GroupingDefinition = { kind: 'rfm', request };
+      const segments = withVoice(ds, definition, segmentation, result.segments, (x) => x.key);
+      return { ...result, segments, handle: remember(ds, definition, segmentation) };
     },
 
     async tiers(datasetId, shares, basis, options) {
       const ds = ctx.current(datasetId);
       const analysisDay = options?.analysisDay;
       const { result, segmentation } = runTiers(ds, shares, basis, analysisDay);
-      return { ...result, handle: remember(ds, { kind: 'tiers', shares, basis, analysisDay }, segmentation) };
+      const definition: GroupingDefinition = { kind: 'tiers', shares, basis, analysisDay };
+      const tiers = withVoice(ds, definition, segmentation, result.tiers, (t) => `tier_${t.tier + 1}`);
+      return { ...result, tiers, handle: remember(ds, definition, segmentation) };
     },
 
     async lifecycle(datasetId, options) {
       const ds = ctx.current(datasetId);
       const { result, segmentation } = runLifecycle(ds, options);
-      return { ...result, handle: remember(ds, { kind: 'lifecycle', options }, segmentation) };
+      const definition: GroupingDefinition = { kind: 'lifecycle', options };
+      const stages = withVoice(ds, definition, segmentation, result.stages, (g) => g.key);
+      return { ...result, stages, handle: remember(ds, definition, segmentation) };
     },
 
     async rule(datasetId, group, options) {
       const ds = ctx.current(datasetId);
       const analysisDay = options?.analysisDay;
       const { result, segmentation } = runRule(ds, group, analysisDay);
-      return { ...result, handle: segmentation ? remember(ds, { kind: 'rule', group, analysisDay }, segmentation) : null };
+      if (!segmentation) return { ...result, handle: null };
+      const definition: GroupingDefinition = { kind: 'rule', group, analysisDay };
+      const [voiced] = withVoice(ds, definition, segmentation, [result], () => 'rule');
+      return { ...voiced, handle: remember(ds, definition, segmentation) };
     },
 
     async fieldValues(datasetId, field, options) {
@@ -232,12 +258,18 @@ export function segmentsApi(ctx: EngineContext): SegmentsApi {
     async clusters(datasetId, request) {
       const ds = ctx.current(datasetId);
       const { result, segmentation } = runClusters(ds, request);
-      return { ...result, handle: remember(ds, { kind: 'clusters', request }, segmentation) };
+      const definition: GroupingDefinition = { kind: 'clusters', request };
+      const clusters = withVoice(ds, definition, segmentation, result.clusters, (g) => g.key);
+      return { ...result, clusters, handle: remember(ds, definition, segmentation) };
     },
 
     async persona(datasetId, grouping, segment) {
       const ds = ctx.current(datasetId);
-      return segmentPersona(ds, resolveGrouping(ds, grouping), segment);
+      const seg = resolveGrouping(ds, grouping);
+      const persona = segmentPersona(ds, seg, segment);
+      if (persona.size === 0) return persona;
+      const [voiced] = withVoice(ds, grouping.definition, seg, [persona], () => segment);
+      return voiced;
     },
 
     async segmentCsv(datasetId, grouping, segment, header, options) {

@@ -66,6 +66,17 @@ function compute(ds: LoadedDataset, definition: GroupingDefinition): Segmentatio
   }
 }
 
+/** The analysis day a grouping is as of (undefined: the day after the last order). */
+export function analysisDayOf(definition: GroupingDefinition): number | undefined {
+  switch (definition.kind) {
+    case 'rfm': return definition.request.analysisDay;
+    case 'tiers': return definition.analysisDay;
+    case 'lifecycle': return definition.options.analysisDay;
+    case 'rule': return definition.analysisDay;
+    case 'clusters': return definition.request.analysisDay;
+  }
+}
+
 /** The labels of the grouping a handle names, computed again from its definition when not kept. */
 export function resolveGrouping(ds: LoadedDataset, handle: GroupingHandle): Segmentation {
   const definition = handle?.definition;

@@ -7,7 +7,7 @@ import type { GroupingHandle } from '../segments/api';
 import { runVoice } from './scores';
 
 /** Fewer answers than this in a group: its figures are flagged as too few to rely on. */
-export const MIN_ANSWERS = 30;
+export { MIN_ANSWERS } from '../../src/lib/domain';
 
 /** NPS of a set of answers (points, −100…100) with its 95% adjusted Wald interval. */
 export interface NpsFigure {
@@ -38,6 +38,33 @@ export interface VoiceFigures {
   csat: CsatFigure;
 }
 
+/** The interaction kind that is a complaint (InteractionColumns.kind). */
+export const COMPLAINT = 'complaint';
+
+/**
+ * Complaints of a group's customers: interactions of the kind 'complaint' dated on or before the
+ * analysis day (undated ones always count), as in the survey answers.
+ */
+export interface ComplaintFigures {
+  /** Customers in the group. */
+  customers: number;
+  /** Of them, those with at least one complaint. */
+  complainers: number;
+  /** Their complaints, and their orders by the grouping's day. */
+  complaints: number;
+  orders: number;
+  /** complainers / customers (NaN without customers). */
+  rate: number;
+  /** complaints per 1,000 orders (NaN without orders). */
+  per1000Orders: number;
+}
+
+/** A segment's voice: NPS and CSAT of its customers' answers, and its complaints. */
+export interface SegmentVoice extends VoiceFigures {
+  /** null when the dataset holds no interactions at all (nothing to count). */
+  complaints: ComplaintFigures | null;
+}
+
 /** A customer whose latest NPS answer is 0–6 and whose value is in the top fifth. */
 export interface DetractorCustomer {
   id: string;
@@ -54,7 +81,7 @@ export interface DetractorCustomer {
 export interface VoiceRequest {
   /** The grouping the figures are shown by (default: the 11 RFM segments with default settings). */
   grouping?: GroupingHandle;
-  /** Only answers dated before this day count, and groupings are as of it (default: every answer). */
+  /** Only answers dated on or before this day count, and groupings are as of it (default: every answer). */
   analysisDay?: number;
 }
 

@@ -17,13 +17,13 @@ const MAX_LISTED = 500;
 const HIGH_VALUE_SHARE = 20;
 
 /** The answers that count: NPS 0–10 (−1 = not asked) and CSAT 1–5 (0 = not asked), with their customer. */
-interface Answers {
+export interface Answers {
   rows: number[];
   customer: Int32Array;
 }
 
 /** NPS and CSAT of the answers at `rows` (indices into the survey table). */
-function figures(ds: LoadedDataset, rows: ArrayLike<number>): VoiceFigures {
+export function figures(ds: LoadedDataset, rows: ArrayLike<number>): VoiceFigures {
   const sv = ds.content.surveys;
   const nps: number[] = [];
   const csat: number[] = [];
@@ -40,13 +40,18 @@ function figures(ds: LoadedDataset, rows: ArrayLike<number>): VoiceFigures {
 const isNps = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 10;
 const isCsat = (v: number): boolean => Number.isInteger(v) && v >= 1 && v <= 5;
 
-/** Survey rows with an NPS or CSAT answer dated before the analysis day (undated answers always count). */
-function answersOf(ds: LoadedDataset, analysisDay: number | undefined): Answers {
+/** Whether an answer or interaction of `day` counts as of the analysis day: dated on or before it (as orders do), or undated. */
+export function countsBy(day: number, analysisDay: number | undefined): boolean {
+  return analysisDay === undefined || day === NO_DAY || day <= analysisDay;
+}
+
+/** Survey rows with an NPS or CSAT answer dated on or before the analysis day (undated answers always count). */
+export function answersOf(ds: LoadedDataset, analysisDay: number | undefined): Answers {
   const sv = ds.content.surveys;
   const rows: number[] = [];
   for (let r = 0; r < sv.customerId.length; r++) {
     if (!isNps(sv.nps[r]) && !isCsat(sv.csat[r])) continue;
-    if (analysisDay !== undefined && sv.day[r] !== NO_DAY && sv.day[r] >= analysisDay) continue;
+    if (!countsBy(sv.day[r], analysisDay)) continue;
     rows.push(r);
   }
   const customer = Int32Array.from(rows, (r) => ds.indexed.customerIndex.get(sv.customerId[r]) ?? -1);
@@ -54,7 +59,7 @@ function answersOf(ds: LoadedDataset, analysisDay: number | undefined): Answers 
 }
 
 /** Rows per group label of the answers' customers (answers of customers in no group are counted apart). */
-function byLabel(answers: Answers, labels: string[]): { groups: Map<string, number[]>; ungrouped: number } {
+export function byLabel(answers: Answers, labels: string[]): { groups: Map<string, number[]>; ungrouped: number } {
   const groups = new Map<string, number[]>();
   let ungrouped = 0;
   answers.rows.forEach((r, j) => {

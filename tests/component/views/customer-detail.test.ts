@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import CustomerDetail from '../../../src/views/CustomerDetail.svelte';
 import { privacy } from '../../../src/lib/state/privacy.svelte';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
 import { parseIsoDay } from '../../../src/lib/domain';
 import type { CustomerDetail as Detail, CustomerOrderLine } from '../../../workers/api';
 import { fakeEngine, freshDatabase } from '../fakes';
@@ -80,5 +81,52 @@ describe('the customer page', () => {
     privacy.mask = false;
     await vi.waitFor(() => expect(screen.getByTestId('birthday').textContent).not.toBe('1985'));
     expect(screen.getByTestId('birthday').textContent).toContain('1985');
+  });
+});
+
+describe('the customer page: survey answers and interactions', () => {
+  const day = (iso: string) => parseIsoDay(iso)!;
+  const told: Detail = {
+    ...detail,
+    // newest first, as the engine sends them; an undated answer last
+    surveys: [{ day: day('2025-11-10'), nps: 10, csat: 5 }, { day: day('2024-12-28'), nps: 5, csat: null }, { day: null, nps: null, csat: 3 }],
+    interactions: [
+      { day: day('2025-11-15'), kind: 'complaint', channel: 'Phone', topic: 'Delivery', resolved: false },
+      { day: day('2025-10-02'), kind: 'inquiry', channel: 'Live chat', topic: '', resolved: true },
+    ],
+  };
+  const rows = (testId: string) =>
+    [...screen.getByTestId(testId).querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+
+  it('lists the answers (date, NPS with its group, CSAT) and the interactions (date, kind, channel, topic, status)', async () => {
+    show(told);
+    await screen.findByTestId('surveys');
+    expect(rows('surveys')).toEqual([
+      ['11/10/2025', '10 · promoter', '5 of 5'],
+      ['12/28/2024', '5 · detractor', '—'],
+      ['—', '—', '3 of 5'],
+    ]);
+    expect(rows('interactions')).toEqual([
+      ['11/15/2025', 'Complaint', 'Phone', 'Delivery', 'Open'],
+      ['10/02/2025', 'Inquiry', 'Live chat', '—', 'Resolved'],
+    ]);
+    expect(screen.queryByTestId('no-surveys')).toBeNull();
+  });
+
+  it('in Chinese', async () => {
+    i18n.locale = 'zh';
+    show(told);
+    await screen.findByTestId('surveys');
+    expect(screen.getByTestId('surveys').querySelector('thead')!.textContent).toContain('NPS');
+    expect(rows('surveys')[0]).toEqual(['2025/11/10', '10 · 推荐者', '5 / 5 分']);
+    expect(rows('interactions')[0]).toEqual(['2025/11/15', '投诉', 'Phone', 'Delivery', '未解决']);
+    expect(screen.getByTestId('interactions').querySelector('thead')!.textContent).toBe('日期类型渠道主题状态');
+  });
+
+  it('says so when there are none', async () => {
+    show();
+    expect((await screen.findByTestId('no-surveys')).textContent).toBe('This customer has not answered a survey.');
+    expect(screen.getByTestId('no-interactions').textContent).toBe('No service interactions with this customer.');
+    expect(screen.queryByTestId('surveys')).toBeNull();
   });
 });

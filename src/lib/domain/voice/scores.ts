@@ -5,6 +5,9 @@
  */
 import { normalCdf, normalQuantile } from './normal';
 
+/** Fewer answers than this in a group: its NPS and CSAT are flagged as too few to rely on (their interval is wide). */
+export const MIN_ANSWERS = 30;
+
 /** Result of {@link npsSummary}: counts, the raw NPS and its interval, in points (−100…100). */
 export interface NpsSummary {
   n: number;

@@ -3,9 +3,8 @@
  * to compare with), a page of its members, and its members as CSV.
  */
 import type { Notice } from '../../domain/types';
-import type { Persona } from '../../domain';
 import { toNotice } from '../../db';
-import type { CustomerPage, GroupingHandle } from '../../../../workers/api';
+import type { CustomerPage, GroupingHandle, SegmentPersona } from '../../../../workers/api';
 import type { DatasetContext } from '../context';
 
 export const MEMBERS_PAGE = 20;
@@ -14,8 +13,8 @@ export class SegmentSelection {
   #ctx: DatasetContext;
   #grouping: GroupingHandle | null = null;
   #key = $state<string | null>(null);
-  #persona = $state.raw<Persona | null>(null);
-  #other = $state.raw<{ key: string; persona: Persona } | null>(null);
+  #persona = $state.raw<SegmentPersona | null>(null);
+  #other = $state.raw<{ key: string; persona: SegmentPersona } | null>(null);
   #members = $state.raw<CustomerPage | null>(null);
   #error = $state.raw<Notice | null>(null);
 
@@ -24,9 +23,9 @@ export class SegmentSelection {
   }
 
   get key(): string | null { return this.#key; }
-  get persona(): Persona | null { return this.#persona; }
+  get persona(): SegmentPersona | null { return this.#persona; }
   /** A second segment shown side by side with the selected one. */
-  get other(): { key: string; persona: Persona } | null { return this.#other; }
+  get other(): { key: string; persona: SegmentPersona } | null { return this.#other; }
   get members(): CustomerPage | null { return this.#members; }
   get error(): Notice | null { return this.#error; }
 

@@ -48,3 +48,46 @@ describe('KpiCards', () => {
     expect(document.body.textContent).not.toContain('NaN');
   });
 });
+
+describe('KpiCards: NPS and CSAT', () => {
+  // 120 answers: 50 promoters, 40 passives, 30 detractors → NPS 16.7; 90 of 110 CSAT answers satisfied
+  const voice = {
+    nps: { n: 120, promoters: 50, passives: 40, detractors: 30, nps: 16.67, ci: [4.2, 28.9] as [number, number], tooFew: false },
+    csat: { n: 110, satisfied: 90, csat: 90 / 110, ci: [0.74, 0.88] as [number, number], tooFew: false },
+  };
+
+  it('adds the two cards with their 95% CI, answers and a link to the Voice page', () => {
+    render(KpiCards, { kpis, currency: 'USD', voice, voiceHref: '#/voice' });
+    const nps = card('nps');
+    expect(nps.textContent).toContain('Net Promoter Score');
+    expect(nps.querySelector('strong')!.textContent).toBe('17');
+    expect(nps.textContent).toContain('95% CI 4–29');
+    expect(nps.textContent).toContain('120 answers');
+    expect(nps.querySelector('a')!.getAttribute('href')).toBe('#/voice');
+    const csat = card('csat');
+    expect(csat.textContent).toContain('Satisfaction (CSAT)');
+    expect(csat.querySelector('strong')!.textContent).toBe('82%');
+    expect(csat.textContent).toContain('95% CI 74%–88%');
+    expect(csat.textContent).toContain('110 answers');
+    expect(document.body.textContent).not.toContain('too few');
+  });
+
+  it('in Chinese: 净推荐值 NPS and 满意度 CSAT with “95% 置信区间”, and a flag under 30 answers', () => {
+    render(KpiCards, { kpis, currency: 'USD', voice: { ...voice, nps: { ...voice.nps, n: 12, tooFew: true, ci: [-20, 40] } }, voiceHref: '#/voice' });
+    i18n.locale = 'zh';
+    flushSync();
+    expect(card('nps').textContent).toContain('净推荐值 NPS');
+    expect(card('nps').textContent).toContain('95% 置信区间 -20 至 40');
+    expect(card('nps').textContent).toContain('12 条回答');
+    expect(card('nps').textContent).toContain('回答太少');
+    expect(card('csat').textContent).toContain('满意度 CSAT');
+    expect(card('csat').textContent).toContain('95% 置信区间 74%–88%');
+    expect(card('nps').querySelector('a')!.textContent).toContain('客户声音');
+  });
+
+  it('has no voice cards without answers', () => {
+    render(KpiCards, { kpis, currency: 'USD', voice: null });
+    expect(card('nps')).toBeNull();
+    expect(card('csat')).toBeNull();
+  });
+});

@@ -19,7 +19,7 @@ function fakeEngine(db: WorkbenchDB) {
     start: vi.fn(async () => ({ swept: 0 })),
     load: vi.fn(async (_job: string, datasetId: string) => ({ datasetId, customers: 5, orders: 9, ms: 0 })),
     unload: vi.fn(async () => undefined),
-    dashboard: vi.fn(async (datasetId: string): Promise<DashboardData> => ({ datasetId, kpis: { asOfDay: ++dash } as DashboardData['kpis'], monthly: [] })),
+    dashboard: vi.fn(async (datasetId: string): Promise<DashboardData> => ({ datasetId, kpis: { asOfDay: ++dash } as DashboardData['kpis'], monthly: [], voice: null })),
     shutdown: vi.fn(async () => undefined),
     forgetCustomer: vi.fn(async (datasetId: string) => {
       const stored = await db.datasets.get(datasetId);
