@@ -28,6 +28,8 @@ import {
   parseCdnowSummary, SCORE_CUSTOMERS, SCORE_HORIZON, scoreRows,
 } from './models';
 import type { BenchWorkerApi, StepResult } from './protocol';
+import { voiceOfGroups } from '../../workers/voice/segments';
+import { createRandom } from '../../src/lib/domain/random';
 import { tableBreakdown } from './table-breakdown';
 
 /** The empty database a backup is restored into. */
@@ -608,6 +610,59 @@ const api: BenchWorkerApi = {
   },
 
   ready: async () => true as const,
+
+  voiceBySegment: () => guard('voice', async (): Promise<StepResult> => {
+    // 100,000 customers in 11 segments, 200,000 answers (each with an NPS, 80% with a CSAT); not timed
+    const CUSTOMERS_V = 100_000, ANSWERS = 200_000;
+    const rng = createRandom('bench/voice');
+    const keys = ['champions', 'loyal', 'new', 'promising', 'potential', 'attention', 'cant_lose', 'at_risk', 'about_to_sleep', 'lost', 'hibernating'];
+    const code = Int32Array.from({ length: CUSTOMERS_V }, () => Math.floor(rng.next() * keys.length));
+    const labels = Array.from(code, (k) => keys[k]);
+    const ids = Array.from({ length: CUSTOMERS_V }, (_, i) => `C${String(i + 1).padStart(7, '0')}`);
+    const who = Int32Array.from({ length: ANSWERS }, () => Math.floor(rng.next() * CUSTOMERS_V));
+    const nps = Int8Array.from({ length: ANSWERS }, () => Math.floor(rng.next() * 11));
+    const csat = Int8Array.from({ length: ANSWERS }, () => (rng.next() < 0.8 ? 1 + Math.floor(rng.next() * 5) : 0));
+    const ds = {
+      content: {
+        surveys: { customerId: Array.from(who, (c) => ids[c]), day: new Int32Array(ANSWERS).fill(NO_DAY), nps, csat },
+        interactions: { customerId: [], day: new Int32Array(0), kind: [] },
+      },
+      indexed: { customerIndex: new Map(ids.map((id, i) => [id, i])) },
+    };
+
+    // voice_by_segment_100k: the segment tables' NPS and CSAT per segment (workers/voice voiceOfGroups)
+    let t0 = performance.now();
+    const groups = voiceOfGroups(ds as never, { labels, frequency: new Float64Array(CUSTOMERS_V) } as never, keys, undefined)!;
+    const ms = performance.now() - t0;
+
+    // voice_typed_pass_100k: promoters, detractors, CSAT answers and satisfied per segment code in one typed-array pass
+    t0 = performance.now();
+    const counts = new Int32Array(keys.length * 4);
+    for (let i = 0; i < ANSWERS; i++) {
+      const g = code[who[i]] * 4;
+      if (nps[i] >= 9) counts[g]++;
+      else if (nps[i] <= 6) counts[g + 1]++;
+      if (csat[i] > 0) {
+        counts[g + 2]++;
+        if (csat[i] >= 4) counts[g + 3]++;
+      }
+    }
+    const baseMs = performance.now() - t0;
+    groups.forEach((v, k) => {
+      if (v.nps.promoters !== counts[k * 4] || v.nps.detractors !== counts[k * 4 + 1] || v.csat.n !== counts[k * 4 + 2] || v.csat.satisfied !== counts[k * 4 + 3]) {
+        fail('voice', `segment ${keys[k]}: counts differ from the typed pass`);
+      }
+    });
+    const answered = groups.reduce((a, v) => a + v.nps.n, 0);
+    if (answered !== ANSWERS) fail('voice', `${answered} NPS answers grouped, expected ${ANSWERS}`);
+    return {
+      timings: [
+        { name: 'voice_by_segment_100k', ms: round(ms), rows: ANSWERS },
+        { name: 'voice_typed_pass_100k', ms: round(baseMs), rows: ANSWERS },
+      ],
+      notes: { 'voice: NPS of the first segment (95% CI)': `${fix(groups[0].nps.nps, 1)} (${fix(groups[0].nps.ci[0], 1)} … ${fix(groups[0].nps.ci[1], 1)})` },
+    };
+  }),
 
   cohort1m: () => guard('cohort', async (): Promise<StepResult> => {
     // The bench's 1M orders, with dense customer indices (not timed).

@@ -98,6 +98,7 @@ const STEPS: Record<Phase, (() => Promise<StepResult>)[]> = {
     () => scoreRoundTrip('pareto-nbd'),
     () => inFreshWorker('scoreLoop', 'pareto-nbd'),
     () => inFreshWorker('score100k'),
+    () => inFreshWorker('voiceBySegment'),
     () => inFreshWorker('cohort1m'),
   ],
 };

@@ -92,6 +92,8 @@ export interface BenchWorkerApi {
   scoreBatch(kind: 'bg-nbd' | 'pareto-nbd', columns: { frequency: Float64Array; recency: Float64Array; T: Float64Array }): Promise<{ probabilityAlive: Float64Array; expectedPurchases: Float64Array }>;
   /** Answers once the worker's module has loaded (so a timed call does not include it). */
   ready(): Promise<true>;
+  /** NPS and CSAT per segment of 100k customers with 200k answers (voice_by_segment_100k), and a typed-array counting pass (voice_typed_pass_100k). */
+  voiceBySegment(): Promise<StepResult>;
   /** cohortTable on the 1M bench orders (cohort_1m), then the per-customer sum pass (cohort_baseline_pass_1m). */
   cohort1m(): Promise<StepResult>;
 }

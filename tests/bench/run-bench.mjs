@@ -49,6 +49,7 @@ const FIGURES = [
   { name: 'score_pareto_100k', baseline: 'score_pareto_100k_per_customer', target: 60 },
   { name: 'clv_100k', baseline: 'clv_100k_per_customer', target: null },
   { name: 'cohort_1m', baseline: 'cohort_baseline_pass_1m', target: 1000 },
+  { name: 'voice_by_segment_100k', baseline: 'voice_typed_pass_100k', target: 300 },
 ];
 
 /** Page loads, in order: each a new navigation on the same profile. */
