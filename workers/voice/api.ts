@@ -8,27 +8,15 @@ import { runVoice } from './scores';
 
 /** Fewer answers than this in a group: its figures are flagged as too few to rely on. */
 export { MIN_ANSWERS } from '../../src/lib/domain';
+import type { CsatSummary, NpsSummary } from '../../src/lib/domain';
 
-/** NPS of a set of answers (points, −100…100) with its 95% adjusted Wald interval. */
-export interface NpsFigure {
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  /** NaN without answers. */
-  nps: number;
-  ci: [number, number];
-  /** Fewer than MIN_ANSWERS answers. */
+/** NPS of a set of answers (points, −100…100; NaN without answers) with its 95% adjusted Wald interval; too few under MIN_ANSWERS. */
+export interface NpsFigure extends NpsSummary {
   tooFew: boolean;
 }
 
-/** CSAT (top-2-box share of 1–5 answers, 0–1) with its 95% Agresti–Coull interval. */
-export interface CsatFigure {
-  n: number;
-  satisfied: number;
-  /** NaN without answers. */
-  csat: number;
-  ci: [number, number];
+/** CSAT (top-2-box share of 1–5 answers, 0–1; NaN without answers) with its 95% Agresti–Coull interval. */
+export interface CsatFigure extends CsatSummary {
   tooFew: boolean;
 }
 
