@@ -50,6 +50,11 @@ describe('voice of the customer', () => {
     expect(lines[0]).toContain('Latest NPS');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines[1]).toMatch(/^C\d+,/);
+    // the SERVQUAL questionnaire: 22 statements and the answer template
+    expect(await page.getByTestId('voice-q-item').count()).toBe(22);
+    const template = (await app.downloadText(page.getByRole('button', { name: 'Download the answer template (CSV)' }))).trim().split(/\r\n/);
+    expect(template[0]).toBe('customer_id,date,item,dimension,expectation,perception');
+    expect(template.slice(1).map((l) => l.split(',')[2])).toEqual(Array.from({ length: 22 }, (_, i) => String(i + 1)));
   });
 
   it('words it in Chinese: 净推荐值 NPS and 满意度 CSAT with “95% 置信区间”', async () => {
@@ -64,6 +69,8 @@ describe('voice of the customer', () => {
     expect(await page.getByTestId('voice-csat').textContent()).toContain('满意度 CSAT');
     expect(await table.locator('thead').textContent()).toContain('95% 置信区间');
     expect(await words(page.getByTestId('voice-comparison'))).toMatch(/冠军客户的 NPS 比.+(高|低) \d+ 分，95% 置信区间/);
+    expect(await page.getByTestId('voice-questionnaire').textContent()).toContain('有形性（题项 1–4）');
+    expect(await page.getByTestId('voice-q-item').first().textContent()).toContain('公司拥有现代化的设备。');
   });
 
   it('made no request to another origin, and no page error', () => {

@@ -1,3 +1,4 @@
 export * from './normal';
 export * from './scores';
 export * from './servqual';
+export * from './questionnaire';

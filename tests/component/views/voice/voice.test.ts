@@ -161,5 +161,6 @@ describe('Voice: groupings and the empty state', () => {
     expect(card.textContent).toContain('no survey answers');
     expect(within(card).getByRole('link', { name: 'Import survey answers' }).getAttribute('href')).toBe('#/import');
     expect(screen.queryByTestId('voice-groups')).toBeNull();
+    expect(screen.getAllByTestId('voice-q-item')).toHaveLength(22); // the questionnaire, to collect answers with
   });
 });

@@ -9,6 +9,7 @@ import { en, zh, type MessageKey } from '../../../../src/lib/i18n/messages';
 import { ENCODING_REASONS, INTERACTION_KINDS, REJECT_REASONS } from '../../../../src/lib/i18n/keys';
 import {
   FEATURE_KEYS, LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, RULE_FIELDS, RULE_OPS,
+  SERVQUAL_DIMENSIONS, SERVQUAL_ITEMS,
 } from '../../../../src/lib/domain';
 import { FIELDS, IMPORT_KINDS, type DateOrder, type Delimiter } from '../../../../src/lib/domain/import';
 import { INVALID_CUSTOMER_REASONS } from '../../../../src/lib/domain/clv';
@@ -75,6 +76,10 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'model.invalidCustomer.': INVALID_CUSTOMER_REASONS,
   // Segments.svelte: the R×F grid's colour option
   'segments.gridColor.': ['count', 'meanMonetary'],
+  // voice/Questionnaire.svelte: the SERVQUAL statements and dimensions
+  'servqual.item.': SERVQUAL_ITEMS.map((i) => String(i.item)),
+  'servqual.dim.': SERVQUAL_DIMENSIONS,
+  'servqual.dimHelp.': SERVQUAL_DIMENSIONS,
 };
 
 const list = (sites: CodeSite[]) => sites.map((s) => `${s.path}: ${s.expression}`);
