@@ -21,6 +21,8 @@ export function importRowsText(rows: DatasetRow['counts']): string {
     rows.orders ? i18n.t('imports.rowsOrders', { count: n(rows.orders) }) : '',
     rows.surveys ? i18n.t('imports.rowsSurveys', { count: n(rows.surveys) }) : '',
     rows.interactions ? i18n.t('imports.rowsInteractions', { count: n(rows.interactions) }) : '',
+    rows.servqual ? i18n.t('imports.rowsServqual', { count: n(rows.servqual) }) : '',
+    rows.importance ? i18n.t('imports.rowsImportance', { count: n(rows.importance) }) : '',
   ].filter(Boolean);
   return parts.length ? parts.join(i18n.locale === 'zh' ? '、' : ', ') : i18n.t('imports.rowsNone');
 }

@@ -4,7 +4,7 @@
  */
 import { dayFromCivil, NO_DAY, type CustomerColumns, type DatasetContent } from '../../src/lib/domain';
 import { generateSyntheticOrders } from '../../src/lib/domain/demo';
-import type { DatasetRow } from '../../src/lib/db';
+import { emptyColumns, type DatasetRow } from '../../src/lib/db';
 
 export const BENCH_DB = 'cswb-bench';
 export const BENCH_DATASET_ID = 'ds_bench_1m';
@@ -41,7 +41,7 @@ export function benchCustomers(n: number, seed = SEED): CustomerColumns {
   const c: CustomerColumns = {
     id: new Array<string>(n), name: new Array<string>(n), gender: new Array<string>(n), birthDay: new Int32Array(n),
     city: new Array<string>(n), province: new Array<string>(n), channel: new Array<string>(n),
-    acquisitionCost: new Float64Array(n), signupDay: new Int32Array(n),
+    acquisitionCost: new Float64Array(n), signupDay: new Int32Array(n), referredBy: new Array<string>(n).fill(''),
   };
   for (let i = 0; i < n; i++) {
     c.id[i] = 'C' + String(i + 1).padStart(7, '0');
@@ -65,9 +65,9 @@ export function benchContent(): DatasetContent {
     orders: generateSyntheticOrders({ orders: ORDERS, customers: CUSTOMERS, seed: SEED }),
     customers: benchCustomers(CUSTOMERS),
     surveys: { customerId: [], day: new Int32Array(0), nps: new Int8Array(0), csat: new Int8Array(0) },
-    interactions: {
-      customerId: [], day: new Int32Array(0), channel: [], kind: [], topic: [], resolved: new Uint8Array(0),
-    },
+    interactions: emptyColumns('interactions'),
+    servqual: emptyColumns('servqual'),
+    importance: emptyColumns('importance'),
   };
 }
 
@@ -76,6 +76,6 @@ export function benchDatasetRow(): DatasetRow {
   const now = Date.now();
   return {
     id: BENCH_DATASET_ID, name: 'Bench 1M', currency: 'CNY', origin: 'import', createdAt: now, updatedAt: now,
-    counts: { customers: 0, orders: 0, surveys: 0, interactions: 0 },
+    counts: { customers: 0, orders: 0, surveys: 0, interactions: 0, servqual: 0, importance: 0 },
   };
 }

@@ -41,7 +41,7 @@ export function fakeDatasets(api: FakeApi, over: Partial<{ db: WorkbenchDB; data
 
 export const datasetRow = (id: string, over: Partial<DatasetRow> = {}): DatasetRow => ({
   id, name: `Set ${id}`, currency: 'CNY', origin: 'import', createdAt: 1, updatedAt: 10,
-  counts: { customers: 5, orders: 9, surveys: 0, interactions: 0 }, ...over,
+  counts: { customers: 5, orders: 9, surveys: 0, interactions: 0, servqual: 0, importance: 0 }, ...over,
 });
 
 /** A handle as the engine would return it for an RFM request. */

@@ -484,7 +484,7 @@ export function randomTable(r: Rng, kind: CsvKind, maxRows = 300): CsvTable {
       amounts.push(0);
     } else {
       const nps = bad === 2 ? r.pick(['11', '-1', '7.5', 'ten', '1e309']) : r.chance(0.1) ? '' : String(r.between(0, 10));
-      const csat = bad === 3 ? r.pick(['0', '6', '4.5', 'x']) : r.chance(0.1) ? '' : String(r.between(1, 5));
+      const csat = bad === 3 ? r.pick(['0', '11', '4.5', 'x']) : r.chance(0.1) ? '' : String(r.between(1, r.pick([5, 7, 10])));
       rows.push([id, r.chance(0.1) ? '' : validDate(r), nps, csat]);
       amounts.push(0);
     }

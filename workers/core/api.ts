@@ -2,9 +2,9 @@
  * The engine's core: start-up, the demo company, loading a dataset into memory and its
  * dashboard, jobs (progress and cancel) and shutdown.
  */
-import { computeKpis, monthlySeries, type DashboardKpis, type DatasetContent, type MonthPoint } from '../../src/lib/domain';
+import { computeKpis, emptyTableCounts, monthlySeries, type DashboardKpis, type DatasetContent, type MonthPoint } from '../../src/lib/domain';
 import { DEMO_SEED, generateDemo } from '../../src/lib/domain/demo';
-import { decodeDataset, getDataset, newId, readChunks, sweepPendingBatches, type DatasetRow } from '../../src/lib/db';
+import { decodeDataset, getDataset, listInteractionEdits, newId, readChunks, sweepPendingBatches, type DatasetRow } from '../../src/lib/db';
 import type { EngineContext } from './context';
 import { yieldToEvents } from './jobs';
 import { prepareDataset } from './loaded';
@@ -88,10 +88,11 @@ export function coreApi(ctx: EngineContext): CoreApi {
           demo: { seed, locale: options.locale },
           createdAt: previous?.createdAt ?? now,
           updatedAt: now,
-          counts: { customers: 0, orders: 0, surveys: 0, interactions: 0 },
+          counts: emptyTableCounts(),
         };
         const content: DatasetContent = {
           customers: demo.customers, orders: demo.orders, surveys: demo.surveys, interactions: demo.interactions,
+          servqual: demo.servqual, importance: demo.importance,
         };
         await storeDataset(db, { dataset, content, source: 'demo', replace: previous !== undefined }, checkpoint, onProgress);
         ctx.invalidate(dataset.id);
@@ -113,7 +114,7 @@ export function coreApi(ctx: EngineContext): CoreApi {
         onProgress?.({ phase: 'indexing', done: 1, total: 2 });
         await yieldToEvents();
         checkpoint();
-        const ds = prepareDataset(datasetId, decodeDataset(chunks));
+        const ds = prepareDataset(datasetId, decodeDataset(chunks), await listInteractionEdits(db, datasetId));
         ctx.setLoaded(ds);
         onProgress?.({ phase: 'indexing', done: 2, total: 2 });
         return {

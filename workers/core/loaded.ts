@@ -1,8 +1,9 @@
 import type { ColumnTable } from 'arquero';
 import type { AsOf } from './as-of';
 import {
-  indexDataset, summarizeCustomers, type CustomerSummary, type DatasetContent, type IndexedDataset,
+  indexDataset, summarizeCustomers, type CustomerSummary, type DatasetContent, type IndexedDataset, type InteractionColumns,
 } from '../../src/lib/domain';
+import { applyInteractionEdits, type InteractionEdit } from '../../src/lib/domain/voice/interactions';
 
 /** One grouping's labels on a loaded dataset: one label per customer ('' = not in any group). */
 export interface Segmentation {
@@ -60,6 +61,12 @@ export interface LoadedDataset {
   valueMonths?: number;
   /** What the CLV of the last value fit is: its model, horizon in months and margin. */
   valueModel?: ValueModel;
+  /** The interactions as imported, before hand edits (content.interactions has them applied). */
+  interactionBase?: InteractionColumns;
+  /** The note of each edited interaction, by entry id. */
+  interactionNotes?: Map<string, string>;
+  /** The scale of the CSAT answers (5, 7 or 10 points; found on first use). */
+  csatScale?: 5 | 7 | 10;
   /** Each customer's usual days between purchases (built on first use), and their median. */
   gaps?: Float64Array;
   baseGap?: number | null;
@@ -87,8 +94,24 @@ export function summaryAsOf(ds: LoadedDataset, day: number): CustomerSummary {
   return kept;
 }
 
-/** Index decoded content and summarise it per customer. */
-export function prepareDataset(id: string, content: DatasetContent): LoadedDataset {
-  const indexed = indexDataset(content);
-  return { id, content, indexed, summary: summarizeCustomers(indexed.orders, indexed.customers.id.length), groupings: new Map() };
+/**
+ * Index decoded content and summarise it per customer; hand edits of interactions (stored
+ * apart) are laid over the imported ones.
+ */
+export function prepareDataset(id: string, content: DatasetContent, edits: readonly InteractionEdit[] = []): LoadedDataset {
+  const base = content.interactions;
+  const { columns, notes } = applyInteractionEdits(base, edits);
+  const edited = { ...content, interactions: columns };
+  const indexed = indexDataset(edited);
+  return {
+    id, content: edited, indexed, summary: summarizeCustomers(indexed.orders, indexed.customers.id.length), groupings: new Map(),
+    interactionBase: base, interactionNotes: notes,
+  };
+}
+
+/** Lay a dataset's hand edits of interactions over its imported ones again (after an edit is saved). */
+export function reapplyInteractionEdits(ds: LoadedDataset, edits: readonly InteractionEdit[]): void {
+  const { columns, notes } = applyInteractionEdits(ds.interactionBase ?? ds.content.interactions, edits);
+  ds.content = { ...ds.content, interactions: columns };
+  ds.interactionNotes = notes;
 }

@@ -1,11 +1,10 @@
-import type { DatasetContent, TableKind } from '../../src/lib/domain';
+import { TABLE_KINDS, type DatasetContent } from '../../src/lib/domain';
 import {
   beginBatch, commitBatch, discardBatch, rowCount, toNotice, writeTable, type DatasetRow, type WorkbenchDB,
 } from '../../src/lib/db';
 import type { ProgressCallback } from './api';
 import { holdBatchLock } from './locks';
 
-const KINDS: TableKind[] = ['customers', 'orders', 'surveys', 'interactions'];
 
 export interface StoreRequest {
   dataset: DatasetRow;
@@ -23,14 +22,14 @@ export async function storeDataset(
   db: WorkbenchDB, request: StoreRequest, checkpoint: () => void, onProgress?: ProgressCallback,
 ): Promise<void> {
   const { dataset, content } = request;
-  const total = KINDS.reduce((n, k) => n + rowCount(k, content[k]), 0);
+  const total = TABLE_KINDS.reduce((n, k) => n + rowCount(k, content[k]), 0);
   let before = 0;
   let batchId: string | undefined;
   try {
     const batch = await beginBatch(db, dataset.id, request.source);
     batchId = batch.id;
     await holdBatchLock(batch.id, async () => {
-      for (const kind of KINDS) {
+      for (const kind of TABLE_KINDS) {
         await writeTable(db, batch, kind, content[kind], {
           checkpoint,
           onChunk: (written) => onProgress?.({ phase: 'storing', done: before + written, total }),

@@ -4,7 +4,7 @@ import {
   beginBatch, commitBatch, commitBatchWithMapping, decodeChunk, discardBatch, getDataset, listImports, newId, pseudonymKey,
   readChunks, toNotice, writeChunk, type BatchFile, type BatchRow, type DatasetRow, type ImportRecord, type WorkbenchDB,
 } from '../../src/lib/db';
-import { Pseudonymiser, type TableColumnsByKind, type TableKind } from '../../src/lib/domain';
+import { emptyTableCounts, Pseudonymiser, type TableColumnsByKind, type TableKind } from '../../src/lib/domain';
 import type { ProgressCallback } from '../core/api';
 import type { FileImportResult, ImportFile, ImportResult, ImportSettings, ImportTarget } from './api';
 import { holdBatchLock } from '../core/locks';
@@ -71,6 +71,7 @@ export async function importFiles(
         const settings: ImportSettings = p.outcome === 'anyway' ? { ...p.settings, keepExistingOrders: true } : p.settings;
         const read = await importOne(
           db, b, p.file, settings, checkpoint, (done) => onProgress?.({ phase: 'importing', done: before + done, total }), pseudonymiser, lookup,
+          `${b.id}-${imported.indexOf(p) + 1}-`,
         );
         byFile.set(p, { ...read, sha256: p.sha256, outcome: p.outcome, earlier: p.earlier });
         before += p.file.size;
@@ -97,7 +98,7 @@ export async function importFiles(
             origin: 'import',
             createdAt: now,
             updatedAt: now,
-            counts: { customers: 0, orders: 0, surveys: 0, interactions: 0 },
+            counts: emptyTableCounts(),
           };
       if (!pseudonymiser) {
         await commitBatch(db, b, { dataset, removeBatches });
@@ -185,6 +186,8 @@ function storedOrderIds(known: ExistingOrders, pseudonymiser: Pseudonymiser | un
 async function importOne(
   db: WorkbenchDB, batch: BatchRow, file: File, settings: ImportSettings, checkpoint: () => void, progress: (bytes: number) => void,
   pseudonymiser?: Pseudonymiser, existing?: { has(orderId: string, isReturn: boolean, customerId: string): boolean },
+  /** Feedback entries without a ticket number get this prefix and their line as id (unique in the dataset). */
+  idPrefix?: string,
 ): Promise<Omit<FileImportResult, 'sha256' | 'outcome' | 'earlier'>> {
   const decoder = new StreamDecoder(settings.encoding);
   const tokenizer = new CsvTokenizer({ delimiter: settings.delimiter });
@@ -195,7 +198,7 @@ async function importOne(
     dropDuplicates: settings.dropDuplicates, existing: settings.kind === 'orders' ? existing : undefined,
     keepExisting: settings.keepExistingOrders === true,
     genderCoding: settings.kind === 'customers' && settings.genderCoding && Object.hasOwn(GENDER_CODINGS, settings.genderCoding) ? settings.genderCoding : undefined,
-    expectedRows: parquet?.total,
+    expectedRows: parquet?.total, idPrefix,
   });
   let skipHeader = settings.hasHeader;
   const onRow = (fields: string[], line: number) => {

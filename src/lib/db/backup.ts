@@ -14,11 +14,11 @@ import { backupError } from '../domain/backup/frames';
 import { distinctName } from '../domain/text';
 import { encodeRecord, RECORD_END, RECORD_MANIFEST, RECORD_ROW, type BackupRecord } from '../domain/backup/records';
 import { datasetOfPseudonymMap, pseudonymMapSetting, PSEUDONYM_PREFIX } from '../domain/privacy/pseudonym';
-import type { TableKind } from '../domain/types';
+import { TABLE_KINDS, type TableKind } from '../domain/types';
 import { committedBatches, discardBatch, dropDatasetData } from './batches';
 import { CURRENT_LAYOUT } from './columnar';
 import { newId } from './ids';
-import type { BatchRow, ChunkRow, CustomerEditRow, DatasetRow, SettingRow, SnapshotDataRow, SnapshotRow, WorkbenchDB } from './schema';
+import type { BatchRow, ChunkRow, CustomerEditRow, DatasetRow, InteractionEditRow, SettingRow, SnapshotDataRow, SnapshotRow, WorkbenchDB } from './schema';
 import { SNAPSHOT_LAYOUT } from './snapshots';
 
 /** Settings that describe this browser's session, not the data: never restored from a file. */
@@ -42,7 +42,7 @@ export interface BackupSelection {
   includePseudonymKey?: boolean;
 }
 
-type TableName = 'datasets' | 'batches' | 'chunks' | 'customerEdits' | 'snapshots' | 'snapshotData' | 'settings';
+type TableName = 'datasets' | 'batches' | 'chunks' | 'customerEdits' | 'interactionEdits' | 'snapshots' | 'snapshotData' | 'settings';
 
 function row(table: TableName, value: object, bytes?: Uint8Array): Uint8Array[] {
   return encodeRecord(RECORD_ROW, { t: table, r: value }, bytes);
@@ -96,6 +96,10 @@ export async function* backupRecords(
       yield row('customerEdits', edit);
       records++;
     }
+    for (const edit of await db.interactionEdits.where('datasetId').equals(dataset.id).toArray()) {
+      yield row('interactionEdits', edit);
+      records++;
+    }
     for (const snapshot of await db.snapshots.where('datasetId').equals(dataset.id).toArray()) {
       const data = await db.snapshotData.get(snapshot.id);
       yield row('snapshots', snapshot);
@@ -139,7 +143,7 @@ export interface RestoreResult {
 }
 
 const damaged = () => backupError('backup.damaged');
-const TABLE_KINDS = new Set<TableKind>(['customers', 'orders', 'surveys', 'interactions']);
+const KNOWN_KINDS = new Set<TableKind>(TABLE_KINDS);
 
 function isManifest(value: unknown): value is BackupManifest {
   const m = value as BackupManifest;
@@ -166,6 +170,7 @@ export async function restoreRecords(
   const datasetMap = new Map<string, string>();
   const batchMap = new Map<string, BatchRow>();
   const edits: CustomerEditRow[] = [];
+  const interactionEdits: InteractionEditRow[] = [];
   const snapshots: SnapshotRow[] = [];
   const snapshotData: SnapshotDataRow[] = [];
   const snapshotMap = new Map<string, string>();
@@ -223,7 +228,7 @@ export async function restoreRecords(
         case 'chunks': {
           const c = value as unknown as ChunkRow;
           const batch = typeof c.batchId === 'string' ? batchMap.get(c.batchId) : undefined;
-          if (!batch || !record.binary || !Number.isInteger(c.seq) || !TABLE_KINDS.has(c.kind) || !Number.isInteger(c.rows)) throw damaged();
+          if (!batch || !record.binary || !Number.isInteger(c.seq) || !KNOWN_KINDS.has(c.kind) || !Number.isInteger(c.rows)) throw damaged();
           if (c.layout > CURRENT_LAYOUT) throw backupError('backup.newerFormat', { format: c.layout });
           await db.chunks.add({ ...c, batchId: batch.id, datasetId: batch.datasetId, bytes: record.binary });
           chunks++;
@@ -234,6 +239,12 @@ export async function restoreRecords(
           const e = value as unknown as CustomerEditRow;
           if (typeof e.customerId !== 'string') throw damaged();
           edits.push({ ...e, datasetId: datasetOf(e.datasetId) });
+          break;
+        }
+        case 'interactionEdits': {
+          const e = value as unknown as InteractionEditRow;
+          if (typeof e.entryId !== 'string' || typeof e.customerId !== 'string' || !e.fields || typeof e.fields !== 'object') throw damaged();
+          interactionEdits.push({ ...e, datasetId: datasetOf(e.datasetId) });
           break;
         }
         case 'snapshots': {
@@ -276,7 +287,7 @@ export async function restoreRecords(
     }
 
     const current = (manifest.current && datasetMap.get(manifest.current)) || datasets[0]?.id || null;
-    await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits, db.settings, db.snapshots, db.snapshotData], async () => {
+    await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits, db.interactionEdits, db.settings, db.snapshots, db.snapshotData], async () => {
       const restoredBatches = new Set(pending);
       for (const dataset of datasets) {
         // replacing: the dataset's present data goes, in this same transaction
@@ -285,6 +296,7 @@ export async function restoreRecords(
       }
       for (const batch of batchMap.values()) await db.batches.put({ ...batch, status: 'committed', committedAt: batch.committedAt ?? Date.now() });
       await db.customerEdits.bulkPut(edits);
+      await db.interactionEdits.bulkPut(interactionEdits);
       await db.snapshots.bulkPut(snapshots);
       await db.snapshotData.bulkPut(snapshotData);
       for (const setting of settings) {

@@ -3,7 +3,7 @@
  * *committed* together with its dataset row in one short transaction. No non-IndexedDB work
  * happens inside a transaction (encoding is done before each write).
  */
-import type { TableColumnsByKind, TableKind } from '../domain/types';
+import { emptyTableCounts, TABLE_KINDS, type TableColumnsByKind, type TableKind } from '../domain/types';
 import { CURRENT_LAYOUT, encodeChunk, rowCount } from './columnar';
 import { newId } from './ids';
 import type { BatchRow, DatasetRow, WorkbenchDB } from './schema';
@@ -73,14 +73,14 @@ export interface CommitOptions {
 /** Make a pending batch visible, in one transaction with the dataset row it belongs to. */
 export async function commitBatch(db: WorkbenchDB, batch: BatchRow, options: CommitOptions = {}): Promise<void> {
   const { dataset, replace = false, removeBatches = [] } = options;
-  await db.transaction('rw', [db.batches, db.datasets, db.chunks, db.customerEdits, db.snapshots, db.snapshotData], async () => {
+  await db.transaction('rw', [db.batches, db.datasets, db.chunks, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData], async () => {
     const stored = await db.batches.get(batch.id);
     if (!stored || stored.status !== 'pending') throw new Error(`Batch ${batch.id} is not pending`);
     const existing = await db.datasets.get(batch.datasetId);
     const row = dataset ?? existing;
     if (!row) throw new Error(`Dataset ${batch.datasetId} does not exist`);
     const fresh = replace || !existing;
-    const removed = fresh ? emptyCounts() : await dropBatches(db, batch.datasetId, removeBatches.filter((id) => id !== batch.id));
+    const removed = fresh ? emptyTableCounts() : await dropBatches(db, batch.datasetId, removeBatches.filter((id) => id !== batch.id));
     const counts = { ...row.counts };
     for (const kind of TABLE_KINDS) {
       counts[kind] = Math.max(0, (fresh ? 0 : (counts[kind] ?? 0)) - removed[kind]) + (batch.tables[kind]?.rows ?? 0);
@@ -92,11 +92,6 @@ export async function commitBatch(db: WorkbenchDB, batch: BatchRow, options: Com
   batch.status = 'committed';
 }
 
-const TABLE_KINDS: readonly TableKind[] = ['customers', 'orders', 'surveys', 'interactions'];
-
-function emptyCounts(): Record<TableKind, number> {
-  return { customers: 0, orders: 0, surveys: 0, interactions: 0 };
-}
 
 /**
  * Inside a transaction over batches and chunks: remove these committed batches of a dataset with
@@ -104,7 +99,7 @@ function emptyCounts(): Record<TableKind, number> {
  * not a committed batch of the dataset are left alone.
  */
 export async function dropBatches(db: WorkbenchDB, datasetId: string, ids: readonly string[]): Promise<Record<TableKind, number>> {
-  const removed = emptyCounts();
+  const removed = emptyTableCounts();
   for (const id of new Set(ids)) {
     const b = await db.batches.get(id);
     if (!b || b.datasetId !== datasetId || b.status !== 'committed') continue;
@@ -116,7 +111,7 @@ export async function dropBatches(db: WorkbenchDB, datasetId: string, ids: reado
 }
 
 /**
- * Inside a transaction over batches, chunks, customerEdits, snapshots and snapshotData: remove a
+ * Inside a transaction over batches, chunks, customerEdits, interactionEdits, snapshots and snapshotData: remove a
  * dataset's batches (except `keep`) with their chunks, its edits and its snapshots (a replace).
  */
 export async function dropDatasetData(db: WorkbenchDB, datasetId: string, keep: ReadonlySet<string>): Promise<void> {
@@ -124,6 +119,7 @@ export async function dropDatasetData(db: WorkbenchDB, datasetId: string, keep: 
   await db.chunks.where('batchId').anyOf(others).delete();
   await db.batches.bulkDelete(others);
   await db.customerEdits.where('datasetId').equals(datasetId).delete();
+  await db.interactionEdits.where('datasetId').equals(datasetId).delete();
   const snaps = await db.snapshots.where('datasetId').equals(datasetId).primaryKeys();
   await db.snapshotData.bulkDelete(snaps);
   await db.snapshots.bulkDelete(snaps);

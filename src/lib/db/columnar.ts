@@ -8,15 +8,18 @@ import {
   type Column, type DataType,
 } from '@uwdata/flechette';
 import { readUtf8Column, utf8Column } from './utf8-column';
-import type { TableColumnsByKind, TableKind } from '../domain/types';
+import { NO_DAY, type TableColumnsByKind, type TableKind } from '../domain/types';
 
 /** Layout written by this version of the app. */
-export const CURRENT_LAYOUT = 1;
+export const CURRENT_LAYOUT = 2;
 
 type ColumnCodec = 'utf8' | 'int32' | 'float64' | 'uint8' | 'int8';
 
 /** Column codecs of layout 1, per table kind. */
-const LAYOUT_1: { [K in TableKind]: Record<keyof TableColumnsByKind[K] & string, ColumnCodec> } = {
+type Layout = { [K in TableKind]?: Partial<Record<keyof TableColumnsByKind[K] & string, ColumnCodec>> };
+
+/** Column codecs of layout 1 (before issue 14), per table kind. */
+const LAYOUT_1: Layout = {
   orders: {
     customerId: 'utf8', orderId: 'utf8', day: 'int32', amount: 'float64', quantity: 'float64', isReturn: 'uint8',
   },
@@ -30,7 +33,41 @@ const LAYOUT_1: { [K in TableKind]: Record<keyof TableColumnsByKind[K] & string,
   },
 };
 
-const LAYOUTS: Record<number, typeof LAYOUT_1> = { 1: LAYOUT_1 };
+/**
+ * Layout 2 (issue 14): customers' referrer; interactions' entry id, severity, resolved day and
+ * text; SERVQUAL answers and importance points.
+ */
+const LAYOUT_2: { [K in TableKind]: Record<keyof TableColumnsByKind[K] & string, ColumnCodec> } = {
+  orders: LAYOUT_1.orders as Record<keyof TableColumnsByKind['orders'] & string, ColumnCodec>,
+  customers: {
+    id: 'utf8', name: 'utf8', gender: 'utf8', birthDay: 'int32', city: 'utf8', province: 'utf8', channel: 'utf8',
+    acquisitionCost: 'float64', signupDay: 'int32', referredBy: 'utf8',
+  },
+  surveys: LAYOUT_1.surveys as Record<keyof TableColumnsByKind['surveys'] & string, ColumnCodec>,
+  interactions: {
+    id: 'utf8', customerId: 'utf8', day: 'int32', channel: 'utf8', kind: 'utf8', topic: 'utf8', resolved: 'uint8',
+    severity: 'int8', resolvedDay: 'int32', text: 'utf8',
+  },
+  servqual: { customerId: 'utf8', day: 'int32', item: 'int8', dimension: 'int8', expectation: 'int8', perception: 'int8' },
+  importance: {
+    customerId: 'utf8', day: 'int32', tangibles: 'float64', reliability: 'float64', responsiveness: 'float64',
+    assurance: 'float64', empathy: 'float64',
+  },
+};
+
+const LAYOUTS: Record<number, Layout> = { 1: LAYOUT_1, 2: LAYOUT_2 };
+
+/**
+ * What a column missing from an older layout reads as: empty text, NO_DAY for a day, 0 otherwise
+ * (an interaction's severity unknown). Legacy interactions get their entry ids in decodeDataset.
+ */
+function missingColumn(name: string, codec: ColumnCodec, rows: number): ArrayLike<unknown> {
+  if (codec === 'utf8') return new Array<string>(rows).fill('');
+  const Ctor = { int32: Int32Array, float64: Float64Array, uint8: Uint8Array, int8: Int8Array }[codec];
+  const out = new Ctor(rows);
+  if (name.endsWith('Day')) out.fill(NO_DAY);
+  return out;
+}
 
 const ARROW_TYPE: Record<Exclude<ColumnCodec, 'utf8'>, () => DataType> = {
   int32: () => int32(),
@@ -42,6 +79,7 @@ const ARROW_TYPE: Record<Exclude<ColumnCodec, 'utf8'>, () => DataType> = {
 type AnyColumns = Record<string, ArrayLike<unknown>>;
 
 function codecsOf(kind: TableKind, layout: number): Record<string, ColumnCodec> {
+  if (layout === CURRENT_LAYOUT) return LAYOUT_2[kind];
   const codecs = LAYOUTS[layout]?.[kind];
   if (!codecs) throw new Error(`Unknown chunk layout ${layout} for ${kind}`);
   return codecs;
@@ -81,6 +119,11 @@ export function decodeChunk<K extends TableKind>(kind: K, layout: number, bytes:
     const column = table.getChild(name);
     if (codec === 'utf8') out[name] = readUtf8Column(column);
     else out[name] = column.toArray() as ArrayLike<number>;
+  }
+  if (layout !== CURRENT_LAYOUT) {
+    for (const [name, codec] of Object.entries(LAYOUT_2[kind]) as [string, ColumnCodec][]) {
+      if (!(name in out)) out[name] = missingColumn(name, codec, table.numRows);
+    }
   }
   return out as unknown as TableColumnsByKind[K];
 }

@@ -1,4 +1,5 @@
 import { pseudonymMapSetting } from '../domain/privacy/pseudonym';
+import { TABLE_KINDS } from '../domain/types';
 import type { DatasetRow, WorkbenchDB } from './schema';
 
 /** All datasets, oldest first, normalised. */
@@ -29,7 +30,7 @@ export function restoreDataset(row: Partial<DatasetRow> & { id: string }): Datas
     origin: row.origin === 'demo' ? 'demo' : 'import',
     createdAt: n(row.createdAt),
     updatedAt: n(row.updatedAt ?? row.createdAt),
-    counts: { customers: n(counts.customers), orders: n(counts.orders), surveys: n(counts.surveys), interactions: n(counts.interactions) },
+    counts: Object.fromEntries(TABLE_KINDS.map((k) => [k, n(counts[k])])) as DatasetRow['counts'],
   };
 }
 
@@ -41,18 +42,21 @@ export async function renameDataset(db: WorkbenchDB, id: string, name: string): 
 }
 
 /**
- * Delete a dataset with every batch, chunk, edit and snapshot that belongs to it, and its kept
- * pseudonym mapping, in one transaction.
+ * Delete a dataset with every batch, chunk, edit and snapshot that belongs to it, its kept
+ * pseudonym mapping and its other settings (keys ending in `:<dataset id>`, such as the
+ * complaints' service level and topic rules), in one transaction.
  */
 export async function deleteDataset(db: WorkbenchDB, id: string): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits, db.snapshots, db.snapshotData, db.settings], async () => {
+  await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData, db.settings], async () => {
     await db.settings.delete(pseudonymMapSetting(id));
+    await db.settings.bulkDelete(await db.settings.filter((s) => s.key.endsWith(`:${id}`)).primaryKeys());
     const snaps = await db.snapshots.where('datasetId').equals(id).primaryKeys();
     await db.snapshotData.bulkDelete(snaps);
     await db.snapshots.bulkDelete(snaps);
     await db.chunks.where('datasetId').equals(id).delete();
     await db.batches.where('datasetId').equals(id).delete();
     await db.customerEdits.where('datasetId').equals(id).delete();
+    await db.interactionEdits.where('datasetId').equals(id).delete();
     await db.datasets.delete(id);
   });
 }

@@ -1,21 +1,22 @@
 /**
- * Forget one customer (个人信息删除): remove the customer, their orders, survey answers,
- * interactions, edits, snapshot entries and pseudonym mapping entry. Affected chunks are decoded, filtered and re-encoded
+ * Forget one customer (个人信息删除): remove the customer, their orders, survey answers, SERVQUAL answers
+ * and importance points, interactions, edits (feedback kept by hand too), snapshot entries and
+ * pseudonym mapping entry, and blank them as the referrer of anyone they referred. Affected chunks
+ * are decoded, filtered and re-encoded
  * first; then one transaction replaces them all, so the dataset is never half-forgotten.
  */
 import { pseudonymMapSetting, restorePseudonymMap, withoutPseudonym } from '../domain/privacy/pseudonym';
-import type { TableColumnsByKind, TableKind } from '../domain/types';
+import { CUSTOMER_ID_COLUMN, type TableColumnsByKind, type TableKind } from '../domain/types';
 import { committedBatches } from './batches';
-import { decodeChunk, decodeStrings, encodeChunk, encodeStrings, rowCount } from './columnar';
+import { CURRENT_LAYOUT, decodeChunk, decodeStrings, encodeChunk, encodeStrings, rowCount } from './columnar';
 import { SNAPSHOT_LAYOUT } from './snapshots';
 import type { ChunkRow, WorkbenchDB } from './schema';
 
-const ID_COLUMN: Record<TableKind, string> = { customers: 'id', orders: 'customerId', surveys: 'customerId', interactions: 'customerId' };
 
 /** Rows of a decoded table whose customer is not `customerId`. */
 function without<K extends TableKind>(kind: K, table: TableColumnsByKind[K], customerId: string): { kept: TableColumnsByKind[K]; removed: number } {
   const cols = table as unknown as Record<string, ArrayLike<unknown> & { filter?: unknown }>;
-  const ids = cols[ID_COLUMN[kind]] as string[];
+  const ids = cols[CUSTOMER_ID_COLUMN[kind]] as string[];
   const keep: number[] = [];
   for (let i = 0; i < ids.length; i++) if (ids[i] !== customerId) keep.push(i);
   const out: Record<string, unknown> = {};
@@ -31,6 +32,19 @@ function without<K extends TableKind>(kind: K, table: TableColumnsByKind[K], cus
   return { kept: out as unknown as TableColumnsByKind[K], removed: ids.length - keep.length };
 }
 
+/** Blank the referrer where it is `customerId`; whether any was. */
+function unlinkReferrer(customers: TableColumnsByKind['customers'], customerId: string): boolean {
+  let any = false;
+  const r = customers.referredBy;
+  for (let i = 0; i < r.length; i++) {
+    if (r[i] === customerId) {
+      r[i] = '';
+      any = true;
+    }
+  }
+  return any;
+}
+
 /** Remove every row of one customer from a dataset, in one transaction; returns the rows removed. */
 export async function forgetCustomerRows(db: WorkbenchDB, datasetId: string, customerId: string): Promise<number> {
   const batches = await committedBatches(db, datasetId);
@@ -42,12 +56,18 @@ export async function forgetCustomerRows(db: WorkbenchDB, datasetId: string, cus
     for (const chunk of chunks) {
       const table = decodeChunk(chunk.kind, chunk.layout, chunk.bytes);
       const { kept, removed } = without(chunk.kind, table, customerId);
-      if (!removed) continue;
+      // whom they referred keep their rows, without the link to the forgotten customer
+      const unlinked = chunk.kind === 'customers' && unlinkReferrer(kept as TableColumnsByKind['customers'], customerId);
+      if (!removed && !unlinked) continue;
+      if (!removed) {
+        updates.push({ ...chunk, layout: CURRENT_LAYOUT, bytes: encodeChunk(chunk.kind, kept, 0, rowCount(chunk.kind, kept)) });
+        continue;
+      }
       const per = (removedBy[b.id] ??= {});
       per[chunk.kind] = (per[chunk.kind] ?? 0) + removed;
       const rows = rowCount(chunk.kind, kept);
       if (rows === 0) deletions.push([chunk.batchId, chunk.seq]);
-      else updates.push({ ...chunk, rows, bytes: encodeChunk(chunk.kind, kept, 0, rows) });
+      else updates.push({ ...chunk, rows, layout: CURRENT_LAYOUT, bytes: encodeChunk(chunk.kind, kept, 0, rows) });
     }
   }
   const snapshots = await db.snapshots.where('datasetId').equals(datasetId).toArray();
@@ -66,7 +86,7 @@ export async function forgetCustomerRows(db: WorkbenchDB, datasetId: string, cus
   }
   const total = Object.values(removedBy).reduce((n, per) => n + Object.values(per).reduce((a, b) => a + (b ?? 0), 0), 0);
   const mapKey = pseudonymMapSetting(datasetId);
-  await db.transaction('rw', [db.chunks, db.batches, db.datasets, db.customerEdits, db.snapshots, db.snapshotData, db.settings], async () => {
+  await db.transaction('rw', [db.chunks, db.batches, db.datasets, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData, db.settings], async () => {
     await db.chunks.bulkPut(updates);
     await db.chunks.bulkDelete(deletions);
     for (const b of batches) {
@@ -86,6 +106,7 @@ export async function forgetCustomerRows(db: WorkbenchDB, datasetId: string, cus
       await db.datasets.update(datasetId, { counts, updatedAt: Date.now() });
     }
     await db.customerEdits.delete([datasetId, customerId]);
+    await db.interactionEdits.where('[datasetId+customerId]').equals([datasetId, customerId]).delete();
     for (const u of snapUpdates) {
       await db.snapshotData.update(u.id, { bytes: u.bytes });
       await db.snapshots.update(u.id, { counts: u.counts, clv: undefined });

@@ -3,7 +3,7 @@
  * generated data is one too), with its files and rows per kind; and removing one import in one
  * transaction (its batch, its chunks and its rows in the dataset's counts).
  */
-import type { TableKind } from '../domain/types';
+import { TABLE_KINDS, type TableKind } from '../domain/types';
 import { IMPORT_KINDS, type ImportKind } from '../domain/import/fields';
 import { committedBatches, dropBatches } from './batches';
 import { restoreDataset } from './datasets';
@@ -22,13 +22,12 @@ export interface ImportRecord {
   rows: Record<TableKind, number>;
 }
 
-const KINDS: readonly TableKind[] = ['customers', 'orders', 'surveys', 'interactions'];
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /** A batch row as stored, possibly old or partial, as an import record (missing fields get defaults). */
 export function restoreImport(b: BatchRow): ImportRecord {
   const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
-  const rows = Object.fromEntries(KINDS.map((k) => [k, n(b.tables?.[k]?.rows)])) as Record<TableKind, number>;
+  const rows = Object.fromEntries(TABLE_KINDS.map((k) => [k, n(b.tables?.[k]?.rows)])) as Record<TableKind, number>;
   const listed = Array.isArray(b.files) ? b.files.filter((f) => f && typeof f.name === 'string') : [];
   const files = listed.length
     ? listed.map((f) => ({
@@ -76,7 +75,7 @@ export async function removeImport(db: WorkbenchDB, datasetId: string, batchId: 
     }
     const removed = await dropBatches(db, datasetId, [batchId]);
     const counts = { ...restoreDataset(dataset).counts };
-    for (const kind of KINDS) counts[kind] = Math.max(0, counts[kind] - removed[kind]);
+    for (const kind of TABLE_KINDS) counts[kind] = Math.max(0, counts[kind] - removed[kind]);
     const row: DatasetRow = { ...dataset, counts, updatedAt: Math.max(Date.now(), dataset.updatedAt + 1) };
     await db.datasets.put(row);
     return row;

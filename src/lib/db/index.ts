@@ -13,3 +13,4 @@ export * from './pseudonyms';
 export * from './watch';
 export * from './connection';
 export * from './imports';
+export * from './interaction-edits';

@@ -30,5 +30,9 @@ export async function storageInventory(db: WorkbenchDB): Promise<StorageInventor
     const d = byId.get(e.datasetId);
     if (d) d.edits++;
   });
+  await db.interactionEdits.each((e) => {
+    const d = byId.get(e.datasetId);
+    if (d) d.edits++;
+  });
   return { datasets: [...byId.values()], settings: await db.settings.count() };
 }

@@ -13,6 +13,9 @@
  * - `settings`: small app preferences (language, current dataset, active window, …).
  * - `snapshots` (v2): dated segment memberships of a dataset (metadata and counts), with their
  *   per-customer labels as Arrow IPC bytes in `snapshotData`, read only when compared.
+ * - `interactionEdits` (v3): feedback and complaints added by hand on a customer's page, and
+ *   changes to imported ones (marked resolved with a note, corrected), applied over the chunks
+ *   when a dataset is loaded. v3 also gives every dataset's counts the SERVQUAL kinds.
  *
  * Versions only grow. A shipped `version(n)` is never edited; data changes go in `.upgrade()`,
  * and tests/db/lib/db/schema.test.ts opens a fixture of the previous version and upgrades it.
@@ -20,6 +23,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { TableKind } from '../domain/types';
 import type { ImportKind } from '../domain/import/fields';
+import type { InteractionEdit } from '../domain/voice/interactions';
 
 export const DB_NAME = 'customer-strategy-workbench';
 
@@ -114,6 +118,11 @@ export interface SnapshotDataRow {
   bytes: Uint8Array;
 }
 
+/** A hand edit of an interaction (see InteractionEdit), in the dataset it belongs to. */
+export interface InteractionEditRow extends InteractionEdit {
+  datasetId: string;
+}
+
 export type WorkbenchDB = Dexie & {
   datasets: EntityTable<DatasetRow, 'id'>;
   batches: EntityTable<BatchRow, 'id'>;
@@ -122,6 +131,7 @@ export type WorkbenchDB = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
   snapshots: EntityTable<SnapshotRow, 'id'>;
   snapshotData: EntityTable<SnapshotDataRow, 'id'>;
+  interactionEdits: Dexie.Table<InteractionEditRow, [string, string]>;
 };
 
 /** Schema v1 (shipped: never edit; add version(2) instead). */
@@ -140,10 +150,20 @@ export const SCHEMA_V2 = {
   snapshotData: 'id',
 };
 
+/** Schema v3: interaction edits, and counts of SERVQUAL answers and importance points (add version(4) for more). */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  interactionEdits: '[datasetId+entryId], datasetId, [datasetId+customerId]',
+};
+
 /** Open (or create) the database. */
 export function openDatabase(name = DB_NAME): WorkbenchDB {
   const db = new Dexie(name) as WorkbenchDB;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
+  db.version(3).stores(SCHEMA_V3).upgrade((tx) =>
+    tx.table('datasets').toCollection().modify((d: DatasetRow) => {
+      d.counts = { ...d.counts, servqual: d.counts?.servqual ?? 0, importance: d.counts?.importance ?? 0 };
+    }));
   return db;
 }

@@ -10,18 +10,18 @@ import type { RuleField, RuleOp } from '../domain/segments/rules';
 import { FEATURE_KEYS, type FeatureKey } from '../domain/segments/cluster-words';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../domain/segments/lifecycle';
 import { isMessageKey, type MessageKey } from './messages';
+import { INTERACTION_KINDS, type InteractionKind } from '../domain/types';
+
+export { INTERACTION_KINDS };
 
 /** A key family that must exist in full in the catalog. */
 type Known<K extends MessageKey> = K;
 
-/** Interaction kinds the data holds (InteractionColumns.kind). */
-export const INTERACTION_KINDS = ['complaint', 'inquiry', 'praise'] as const;
-type InteractionKind = (typeof INTERACTION_KINDS)[number];
 /** Why the importer read a file in its encoding: the detector's reasons, or the user's choice. */
 export type EncodingReason = Extract<EncodingGuess, { bomLength: number }>['reason'] | 'user';
 /** Every reject reason and encoding reason, once (a missing or unknown one is a type error). */
 export const REJECT_REASONS: Readonly<Record<RejectReason, true>> = {
-  missingId: true, badDate: true, badAmount: true, badNumber: true, outOfRange: true, columnCount: true,
+  missingId: true, badDate: true, badAmount: true, badNumber: true, outOfRange: true, columnCount: true, badValue: true, resolvedBefore: true,
 };
 export const ENCODING_REASONS: Readonly<Record<EncodingReason, true>> = {
   bom: true, 'utf16-pattern': true, 'utf8-valid': true, ascii: true, fallback: true, user: true,

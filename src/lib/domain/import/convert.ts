@@ -4,7 +4,8 @@
  * groups: acceptColumns), read through the same checks so both give what the text would.
  * Pure; the engine worker feeds it and flushes its columns to storage.
  */
-import { NO_DAY, type TableColumnsByKind } from '../types';
+import { NO_DAY, type InteractionKind, type TableColumnsByKind } from '../types';
+import { SERVQUAL_DIMENSIONS, SERVQUAL_DIMENSION_ZH, servqualDimensionIndex } from '../voice/servqual';
 import { dayFromCivil } from '../days';
 import type { DateOrder } from './dates';
 import { FIRST_DATE_DAY, LAST_DATE_DAY, parseDate } from './dates';
@@ -15,7 +16,7 @@ import { parseNumber } from './numbers';
 import { HASH_SEED, HashSet64, hashString } from './hash-set';
 import { GENDER_CODINGS, normaliseGender, type GenderCoding } from '../gender';
 
-export type RejectReason = 'missingId' | 'badDate' | 'badAmount' | 'badNumber' | 'outOfRange' | 'columnCount';
+export type RejectReason = 'missingId' | 'badDate' | 'badAmount' | 'badNumber' | 'outOfRange' | 'columnCount' | 'badValue' | 'resolvedBefore';
 
 /** A row that was not imported: where, which column, what value, why. */
 export interface Reject {
@@ -53,6 +54,11 @@ export interface ConvertOptions {
   genderCoding?: GenderCoding;
   /** Rows the file holds, where known (a Parquet file's): the sets of rows and order ids are made that large at once. */
   expectedRows?: number;
+  /**
+   * Feedback files without a ticket number: each entry's id is this prefix and its line (the
+   * import's batch id makes it unique in the dataset). Default 'row-'.
+   */
+  idPrefix?: string;
 }
 
 export interface ConvertStats {
@@ -386,10 +392,14 @@ export class RowConverter {
         return;
       }
     }
+    const kind = this.#options.kind;
     const ok =
-      this.#options.kind === 'orders' ? this.#order(line)
-      : this.#options.kind === 'customers' ? this.#customer(line)
-      : this.#survey(line);
+      kind === 'orders' ? this.#order(line)
+      : kind === 'customers' ? this.#customer(line)
+      : kind === 'surveys' ? this.#survey(line)
+      : kind === 'interactions' ? this.#interaction(line)
+      : kind === 'servqual' ? this.#servqual(line)
+      : this.#importance(line);
     if (ok === true) {
       s.accepted++;
       this.#pending++;
@@ -594,7 +604,112 @@ export class RowConverter {
     b.channel.push(this.#text('channel').trim());
     b.acquisitionCost.push(cost);
     b.signupDay.push(signupDay);
+    b.referredBy.push(this.#col('referredBy') === null ? '' : (normaliseId(this.#text('referredBy')) ?? ''));
     this.#count(id, null, null, NO_DAY, 0);
+    return true;
+  }
+
+  /** A word of a column read through a table of words (lower case, trimmed); undefined when empty. */
+  #word<T>(line: number, field: string, words: ReadonlyMap<string, T>): T | undefined | false {
+    const raw = this.#text(field);
+    const key = raw.trim().toLowerCase().normalize('NFKC');
+    if (key === '') return undefined;
+    const v = words.get(key);
+    if (v === undefined) return this.#reject(line, field, raw, 'badValue');
+    return v;
+  }
+
+  #interaction(line: number): boolean {
+    const id = this.#id(line);
+    if (id === false) return false;
+    const day = this.#day(line, 'date', true);
+    if (day === false) return false;
+    const kind = this.#col('interactionType') === null ? 'complaint' : this.#word(line, 'interactionType', INTERACTION_WORDS);
+    if (kind === false) return false;
+    if (kind === undefined) return this.#reject(line, 'interactionType', '', 'badValue');
+    const severity = this.#word(line, 'severity', SEVERITY_WORDS);
+    if (severity === false) return false;
+    const status = this.#word(line, 'status', STATUS_WORDS);
+    if (status === false) return false;
+    const resolvedDay = this.#day(line, 'resolvedDate', false);
+    if (resolvedDay === false) return false;
+    if (resolvedDay !== NO_DAY && resolvedDay < day) return this.#reject(line, 'resolvedDate', this.#text('resolvedDate'), 'resolvedBefore');
+    // without a status, an entry is resolved when it has a resolved date
+    const resolved = status ?? (resolvedDay !== NO_DAY ? 1 : 0);
+    const ticket = this.#col('interactionId') === null ? null : normaliseId(this.#text('interactionId'));
+    const b = this.#builder;
+    b.id.push(ticket ?? `${this.#options.idPrefix ?? 'row-'}${line}`);
+    b.customerId.push(id);
+    b.day.push(day);
+    b.channel.push(this.#text('serviceChannel').trim().slice(0, 100));
+    b.kind.push(kind);
+    b.topic.push(this.#text('topic').trim().slice(0, 100));
+    b.resolved.push(resolved);
+    b.severity.push(severity ?? 0);
+    b.resolvedDay.push(resolved ? resolvedDay : NO_DAY);
+    b.text.push(this.#text('text').trim().slice(0, MAX_TEXT));
+    this.#count(id, null, null, day, 0);
+    return true;
+  }
+
+  /** A whole number lo–hi of a column: NaN when empty (or unmapped), false when rejected. */
+  #score(line: number, field: string, lo: number, hi: number): number | false {
+    const v = this.#number(line, field);
+    if (v === false || Number.isNaN(v)) return v;
+    if (!(Number.isInteger(v) && v >= lo && v <= hi)) return this.#reject(line, field, this.#text(field), 'outOfRange');
+    return v;
+  }
+
+  #servqual(line: number): boolean {
+    const id = this.#id(line);
+    if (id === false) return false;
+    const day = this.#day(line, 'date', false);
+    if (day === false) return false;
+    const item = this.#score(line, 'item', 1, 22);
+    if (item === false) return false;
+    const named = this.#word(line, 'dimension', DIMENSION_WORDS);
+    if (named === false) return false;
+    const dimension = Number.isNaN(item) ? named : servqualDimensionIndex(item);
+    if (dimension === undefined) return this.#reject(line, this.#col('item') === null ? 'dimension' : 'item', '', 'badValue');
+    // an item of another dimension than the one written beside it: which one is meant is unknown
+    if (named !== undefined && named !== dimension) return this.#reject(line, 'dimension', this.#text('dimension'), 'badValue');
+    const expectation = this.#score(line, 'expectation', 1, 7);
+    if (expectation === false) return false;
+    const perception = this.#score(line, 'perception', 1, 7);
+    if (perception === false) return false;
+    if (Number.isNaN(expectation) || Number.isNaN(perception)) {
+      const field = Number.isNaN(expectation) ? 'expectation' : 'perception';
+      return this.#reject(line, field, '', 'outOfRange');
+    }
+    const b = this.#builder;
+    b.customerId.push(id);
+    b.day.push(day);
+    b.item.push(Number.isNaN(item) ? 0 : item);
+    b.dimension.push(dimension);
+    b.expectation.push(expectation);
+    b.perception.push(perception);
+    this.#count(id, null, null, day, 0);
+    return true;
+  }
+
+  #importance(line: number): boolean {
+    const id = this.#id(line);
+    if (id === false) return false;
+    const day = this.#day(line, 'date', false);
+    if (day === false) return false;
+    const points: number[] = [];
+    for (const field of IMPORTANCE_FIELDS) {
+      const v = this.#number(line, field);
+      if (v === false) return false;
+      if (v < 0 || v > 100) return this.#reject(line, field, this.#text(field), 'outOfRange');
+      points.push(Number.isNaN(v) ? 0 : v);
+    }
+    if (points.every((p) => p === 0)) return this.#reject(line, IMPORTANCE_FIELDS[0], '', 'outOfRange');
+    const b = this.#builder;
+    b.customerId.push(id);
+    b.day.push(day);
+    IMPORTANCE_FIELDS.forEach((f, i) => b[f].push(points[i]));
+    this.#count(id, null, null, day, 0);
     return true;
   }
 
@@ -608,7 +723,7 @@ export class RowConverter {
     if (!Number.isNaN(nps) && !(Number.isInteger(nps) && nps >= 0 && nps <= 10)) return this.#reject(line, 'nps', this.#text('nps'), 'outOfRange');
     const csat = this.#number(line, 'csat');
     if (csat === false) return false;
-    if (!Number.isNaN(csat) && !(Number.isInteger(csat) && csat >= 1 && csat <= 5)) return this.#reject(line, 'csat', this.#text('csat'), 'outOfRange');
+    if (!Number.isNaN(csat) && !(Number.isInteger(csat) && csat >= 1 && csat <= 10)) return this.#reject(line, 'csat', this.#text('csat'), 'outOfRange');
     const b = this.#builder;
     b.customerId.push(id);
     b.day.push(day);
@@ -645,9 +760,44 @@ export class RowConverter {
 
 const COLUMNS: Record<ImportKind, string[]> = {
   orders: ['customerId', 'orderId', 'day', 'amount', 'quantity', 'isReturn'],
-  customers: ['id', 'name', 'gender', 'birthDay', 'city', 'province', 'channel', 'acquisitionCost', 'signupDay'],
+  customers: ['id', 'name', 'gender', 'birthDay', 'city', 'province', 'channel', 'acquisitionCost', 'signupDay', 'referredBy'],
   surveys: ['customerId', 'day', 'nps', 'csat'],
+  interactions: ['id', 'customerId', 'day', 'channel', 'kind', 'topic', 'resolved', 'severity', 'resolvedDay', 'text'],
+  servqual: ['customerId', 'day', 'item', 'dimension', 'expectation', 'perception'],
+  importance: ['customerId', 'day', 'tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'],
 };
+
+/** The longest text of an interaction kept. */
+const MAX_TEXT = 4000;
+
+const IMPORTANCE_FIELDS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
+
+/** Words (lower case) → value, for the columns read as words. */
+const wordsOf = <T>(entries: [T, string[]][]): ReadonlyMap<string, T> =>
+  new Map(entries.flatMap(([v, words]) => words.map((w) => [w.normalize('NFKC'), v] as [string, T])));
+
+const INTERACTION_WORDS = wordsOf<InteractionKind>([
+  ['complaint', ['complaint', 'complaints', 'complain', 'claim', '投诉', '抱怨', '客诉', '差评']],
+  ['inquiry', ['inquiry', 'enquiry', 'question', 'request', '咨询', '询问', '问询', '查询', '求助']],
+  ['praise', ['praise', 'compliment', 'thanks', '表扬', '好评', '称赞', '赞扬', '感谢']],
+  ['suggestion', ['suggestion', 'idea', 'feedback', '建议', '意见', '提议']],
+]);
+
+const SEVERITY_WORDS = wordsOf<number>([
+  [1, ['1', 'low', 'minor', 'p3', '低', '轻微', '一般', '轻']],
+  [2, ['2', 'medium', 'normal', 'moderate', 'major', 'p2', '中', '中等', '较重', '重要']],
+  [3, ['3', 'high', 'critical', 'severe', 'urgent', 'p1', '高', '严重', '紧急', '重大', '重']],
+]);
+
+const STATUS_WORDS = wordsOf<number>([
+  [1, ['resolved', 'closed', 'done', 'solved', 'completed', 'complete', 'fixed', '1', 'yes', 'y', 'true',
+    '已解决', '已处理', '已关闭', '已完成', '已结案', '解决', '完成', '关闭', '结案', '是']],
+  [0, ['open', 'pending', 'new', 'in progress', 'unresolved', 'waiting', 'on hold', 'reopened', '0', 'no', 'n', 'false',
+    '未解决', '处理中', '待处理', '未处理', '未关闭', '新建', '进行中', '待回复', '否']],
+]);
+
+/** A dimension as written: its key, its Chinese name, or its number in the questionnaire's order (1–5). */
+const DIMENSION_WORDS = wordsOf<number>(SERVQUAL_DIMENSIONS.map((d, i) => [i, [d, SERVQUAL_DIMENSION_ZH[d], String(i + 1)]]));
 
 /** The number columns, each as the typed array it is stored in. */
 const TYPED: Record<string, (length: number) => NumberArray> = {
@@ -660,4 +810,16 @@ const TYPED: Record<string, (length: number) => NumberArray> = {
   signupDay: (n) => new Int32Array(n),
   nps: (n) => new Int8Array(n),
   csat: (n) => new Int8Array(n),
+  resolved: (n) => new Uint8Array(n),
+  severity: (n) => new Int8Array(n),
+  resolvedDay: (n) => new Int32Array(n),
+  item: (n) => new Int8Array(n),
+  dimension: (n) => new Int8Array(n),
+  expectation: (n) => new Int8Array(n),
+  perception: (n) => new Int8Array(n),
+  tangibles: (n) => new Float64Array(n),
+  reliability: (n) => new Float64Array(n),
+  responsiveness: (n) => new Float64Array(n),
+  assurance: (n) => new Float64Array(n),
+  empathy: (n) => new Float64Array(n),
 };

@@ -28,7 +28,8 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     '调查日期', '填写日期', '提交日期', '提交时间', '答卷时间',
     'order_date', 'InvoiceDate', 'date', 'purchase_date', 'transaction_date', 'sale_date', 'sales_date', 'txn_date',
     'order_time', 'order_datetime', 'purchase_time', 'transaction_time', 'datetime', 'created_at', 'created_date',
-    'survey_date', 'response_date', 'submitted_at', 'timestamp', '=时间', '=time',
+    'survey_date', 'response_date', 'submitted_at', 'timestamp', '反馈日期', '反馈时间', '投诉日期', '投诉时间', '受理日期', '受理时间',
+    '登记日期', '登记时间', 'opened_at', 'open_date', 'reported_at', 'report_date', 'complaint_date', '=时间', '=time',
   ],
   amount: [
     '金额', '销售额', '订单金额', '实付金额', '消费金额', '支付金额', '付款金额', '实收金额', '成交金额', '交易金额', '销售金额',
@@ -66,6 +67,45 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'joined_at', 'member_since', 'open_date',
   ],
   nps: ['NPS', '推荐意愿', '推荐得分', '推荐值', '推荐指数', '推荐可能性', '净推荐值', 'nps_score', 'likelihood_to_recommend', 'recommend_score', 'recommend'],
+  referredBy: [
+    '推荐人', '推荐人编号', '推荐人ID', '推荐人客户编号', '推荐会员', '推荐会员编号', '介绍人', '介绍人编号', '邀请人', '邀请人编号',
+    'referred_by', 'referrer', 'referrer_id', 'referred_by_id', 'referring_customer', 'invited_by', 'inviter_id',
+  ],
+  interactionType: [
+    '类型', '反馈类型', '工单类型', '互动类型', '记录类型', '服务类型', 'interaction_type', 'feedback_type', 'ticket_type', 'case_type',
+    '=type', '=kind',
+  ],
+  serviceChannel: [
+    '服务渠道', '反馈渠道', '受理渠道', '联系渠道', '投诉渠道', '渠道', 'service_channel', 'contact_channel', 'support_channel', 'channel',
+    'via', 'medium',
+  ],
+  topic: [
+    '主题', '问题类型', '问题分类', '投诉类型', '投诉主题', '投诉分类', '反馈主题', '分类', '话题', 'topic', 'subject', 'issue', 'category',
+    'reason', 'complaint_type', 'issue_type',
+  ],
+  severity: ['严重程度', '严重性', '严重等级', '紧急程度', '优先级', '等级', 'severity', 'priority', 'urgency', '=level'],
+  status: ['状态', '处理状态', '工单状态', '解决状态', '是否解决', '是否处理', 'status', 'ticket_status', 'resolution_status', 'is_resolved', 'resolved'],
+  resolvedDate: [
+    '解决日期', '解决时间', '处理完成日期', '处理完成时间', '完成日期', '完成时间', '关闭日期', '关闭时间', '结案日期', '结案时间',
+    'resolved_date', 'resolved_at', 'resolution_date', 'closed_at', 'closed_date', 'close_date', 'date_resolved', 'date_closed',
+  ],
+  text: [
+    '内容', '反馈内容', '投诉内容', '问题描述', '描述', '详情', '详细内容', '客户原话', '留言', '备注', 'text', 'description', 'comment',
+    'comments', 'message', 'content', 'details', 'feedback', 'verbatim', 'note', 'notes',
+  ],
+  interactionId: [
+    '工单号', '工单编号', '投诉编号', '投诉单号', '反馈编号', '服务单号', '记录编号', 'ticket_id', 'ticket_no', 'ticket_number', 'ticket',
+    'case_id', 'case_no', 'complaint_id', 'interaction_id', 'feedback_id',
+  ],
+  item: ['题项', '题号', '题目编号', '题目', '条目', '项目编号', 'item', 'item_no', 'item_number', 'question', 'question_no', 'statement'],
+  dimension: ['维度', '服务质量维度', 'dimension', 'servqual_dimension'],
+  expectation: ['期望', '期望值', '期望得分', '期望分', '期望评分', 'expectation', 'expected', 'expectation_score', '=e'],
+  perception: ['感知', '感知值', '感知得分', '感知分', '感知评分', '实际感受', 'perception', 'perceived', 'perception_score', '=p'],
+  tangibles: ['有形性', '有形', 'tangibles', 'tangible'],
+  reliability: ['可靠性', '可靠', 'reliability'],
+  responsiveness: ['响应性', '响应速度', 'responsiveness'],
+  assurance: ['保证性', '保证', 'assurance'],
+  empathy: ['同理心', '移情性', '关怀性', 'empathy'],
   csat: ['满意度', '满意度评分', '满意程度', '总体满意度', 'CSAT', 'csat_score', 'satisfaction', 'satisfaction_score', 'customer_satisfaction', '=评分', '=rating'],
 };
 
@@ -227,12 +267,18 @@ export function mapHeaders(headers: string[], kind: ImportKind): Record<string, 
   return mapping;
 }
 
-const CUSTOMER_ATTRIBUTES = ['name', 'gender', 'birthday', 'age', 'city', 'province', 'channel', 'acquisitionCost', 'signupDate'];
+const CUSTOMER_ATTRIBUTES = ['name', 'gender', 'birthday', 'age', 'city', 'province', 'channel', 'acquisitionCost', 'signupDate', 'referredBy'];
+/** Fields only a feedback and complaints file has (its channel, topic and text could be another file's). */
+const INTERACTION_MARKS = ['interactionType', 'severity', 'status', 'resolvedDate', 'interactionId'];
+const SERVQUAL_DIMENSION_FIELDS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
 
 /**
  * Guesses what a file holds from its headers: orders when a date and an amount (or quantity and
- * unit price) are named; otherwise surveys when NPS or CSAT is; otherwise customers when a
- * customer id and at least one attribute are, and no date other than a signup or birth date.
+ * unit price) are named; otherwise surveys when NPS or CSAT is; SERVQUAL answers when an
+ * expectation and a perception are; importance points when three of the five dimensions are;
+ * feedback and complaints when a date and a type, severity, status, resolved date or ticket number
+ * are; otherwise customers when a customer id and at least one attribute are, and no date other
+ * than a signup or birth date.
  * @param headers the header row
  * @returns the kind, or null when the headers say too little
  * @example
@@ -244,6 +290,12 @@ export function guessKind(headers: string[]): ImportKind | null {
   if (orders.date !== null && priced) return 'orders';
   const surveys = mapHeaders(headers, 'surveys');
   if (surveys.nps !== null || surveys.csat !== null) return 'surveys';
+  const servqual = mapHeaders(headers, 'servqual');
+  if (servqual.expectation !== null && servqual.perception !== null) return 'servqual';
+  const importance = mapHeaders(headers, 'importance');
+  if (SERVQUAL_DIMENSION_FIELDS.filter((f) => importance[f] !== null).length >= 3) return 'importance';
+  const interactions = mapHeaders(headers, 'interactions');
+  if (interactions.date !== null && INTERACTION_MARKS.some((f) => interactions[f] !== null)) return 'interactions';
   const customers = mapHeaders(headers, 'customers');
   // 'created_at' / '创建时间' can be an order date or a signup date: in a customer list it is the latter.
   const orderDate = orders.date !== null && orders.date !== customers.signupDate && orders.date !== customers.birthday;

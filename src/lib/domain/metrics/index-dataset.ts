@@ -87,7 +87,7 @@ function selectCustomers(c: CustomerColumns, rows: number[]): CustomerColumns {
   return {
     id: pick(c.id), name: pick(c.name), gender: pick(c.gender), birthDay: pickTyped(c.birthDay), city: pick(c.city),
     province: pick(c.province), channel: pick(c.channel), acquisitionCost: pickTyped(c.acquisitionCost),
-    signupDay: pickTyped(c.signupDay),
+    signupDay: pickTyped(c.signupDay), referredBy: pick(c.referredBy),
   };
 }
 
@@ -105,6 +105,7 @@ function appendCustomers(c: CustomerColumns, ids: string[]): CustomerColumns {
     id: c.id.concat(ids), name: c.name.concat(blank), gender: c.gender.concat(blank),
     birthDay: grow(c.birthDay, NO_DAY), city: c.city.concat(blank), province: c.province.concat(blank),
     channel: c.channel.concat(blank), acquisitionCost: grow(c.acquisitionCost, NaN), signupDay: grow(c.signupDay, NO_DAY),
+    referredBy: c.referredBy.concat(blank),
   };
 }
 

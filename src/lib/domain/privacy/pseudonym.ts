@@ -17,7 +17,7 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { TableColumnsByKind, TableKind } from '../types';
+import { CUSTOMER_ID_COLUMN, type TableColumnsByKind, type TableKind } from '../types';
 
 /** Every settings key of this feature starts with this (backups exclude them unless asked). */
 export const PSEUDONYM_PREFIX = 'pseudonym.';
@@ -195,7 +195,6 @@ export function lookupPseudonym(map: PseudonymMap, customerId: string): { id: st
   return { id: map.originalId[i] || customerId, name: map.originalName[i] };
 }
 
-const ID_COLUMN: Record<TableKind, string> = { customers: 'id', orders: 'customerId', surveys: 'customerId', interactions: 'customerId' };
 
 /**
  * Pseudonymises the tables of one import batch, chunk by chunk, consistently across its files:
@@ -257,11 +256,14 @@ export class Pseudonymiser {
   /** A chunk with its customer ids (and names) replaced; numeric columns are shared, not copied. */
   table<K extends TableKind>(kind: K, columns: TableColumnsByKind[K]): TableColumnsByKind[K] {
     const cols = columns as unknown as Record<string, unknown>;
-    const ids = cols[ID_COLUMN[kind]] as string[];
-    const out: Record<string, unknown> = { ...cols, [ID_COLUMN[kind]]: ids.map((raw) => this.id(raw)) };
+    const ids = cols[CUSTOMER_ID_COLUMN[kind]] as string[];
+    const out: Record<string, unknown> = { ...cols, [CUSTOMER_ID_COLUMN[kind]]: ids.map((raw) => this.id(raw)) };
     if (kind === 'customers') {
       const names = cols.name as string[];
       out.name = names.map((name, i) => this.name(name, ids[i]));
+      // the referrer is a customer id too: the same pseudonym as their own rows
+      const referrers = cols.referredBy as string[] | undefined;
+      if (referrers) out.referredBy = referrers.map((r) => (r === '' ? r : this.id(r)));
     }
     if (kind === 'orders') {
       // without an order id column an order is `${customerId}|${day}` (convert.ts): replace the id there too

@@ -5,7 +5,7 @@
  * text and live in the message catalogs (`servqual.item.1` … `servqual.item.22`).
  */
 import { toCsv } from '../import/csv-export';
-import { SERVQUAL_DIMENSIONS, servqualDimension, type ServqualDimension } from './servqual';
+import { SERVQUAL_DIMENSIONS, SERVQUAL_DIMENSION_ZH, servqualDimension, type ServqualDimension } from './servqual';
 
 /** The questionnaire's items, 1–22, each with its dimension. */
 export const SERVQUAL_ITEMS: readonly { item: number; dimension: ServqualDimension }[] = Array.from({ length: 22 }, (_, i) => ({
@@ -31,8 +31,8 @@ export const SERVQUAL_TEMPLATE_HEADER: Record<TemplateLocale, readonly string[]>
 
 /** Dimension names for the importance template's columns. */
 const DIMENSION_HEADER: Record<TemplateLocale, Record<ServqualDimension, string>> = {
-  en: { tangibles: 'tangibles', reliability: 'reliability', responsiveness: 'responsiveness', assurance: 'assurance', empathy: 'empathy' },
-  zh: { tangibles: '有形性', reliability: '可靠性', responsiveness: '响应性', assurance: '保证性', empathy: '同理心' },
+  en: Object.fromEntries(SERVQUAL_DIMENSIONS.map((d) => [d, d])) as Record<ServqualDimension, string>,
+  zh: SERVQUAL_DIMENSION_ZH,
 };
 
 /**

@@ -7,6 +7,11 @@
 export const SERVQUAL_DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
 export type ServqualDimension = (typeof SERVQUAL_DIMENSIONS)[number];
 
+/** The dimensions' Chinese names, as files and the questionnaire write them. */
+export const SERVQUAL_DIMENSION_ZH: Record<ServqualDimension, string> = {
+  tangibles: '有形性', reliability: '可靠性', responsiveness: '响应性', assurance: '保证性', empathy: '同理心',
+};
+
 /** Last item of each dimension: 1–4 tangibles, 5–9 reliability, 10–13 responsiveness, 14–17 assurance, 18–22 empathy. */
 const LAST_ITEM: Record<ServqualDimension, number> = { tangibles: 4, reliability: 9, responsiveness: 13, assurance: 17, empathy: 22 };
 
@@ -18,6 +23,11 @@ export function servqualDimension(item: number): ServqualDimension {
   if (!(Number.isInteger(item) && item >= 1 && item <= 22)) throw { code: 'voice.servqualItem', params: { item: String(item) } };
   for (const d of SERVQUAL_DIMENSIONS) if (item <= LAST_ITEM[d]) return d;
   throw { code: 'voice.servqualItem', params: { item: String(item) } };
+}
+
+/** The index in SERVQUAL_DIMENSIONS of item 1–22's dimension (as stored in ServqualColumns.dimension). */
+export function servqualDimensionIndex(item: number): number {
+  return SERVQUAL_DIMENSIONS.indexOf(servqualDimension(item));
 }
 
 /** One answer (an item's or a dimension's): expectation and perception on the same scale. */

@@ -5,7 +5,7 @@ import type { DatasetRow } from '../../../../src/lib/db/schema';
 
 const row = (id: string, name: string): DatasetRow => ({
   id, name, currency: 'CNY', origin: 'import', createdAt: 1, updatedAt: 1,
-  counts: { customers: 1, orders: 1, surveys: 0, interactions: 0 },
+  counts: { customers: 1, orders: 1, surveys: 0, interactions: 0, servqual: 0, importance: 0 },
 });
 
 describe('DatasetSwitcher', () => {

@@ -10,7 +10,7 @@ import { fakeEngine as engineOf } from '../../fakes';
 
 const row = (id: string, over: Partial<DatasetRow> = {}): DatasetRow => ({
   id, name: `Set ${id}`, currency: 'CNY', origin: 'import', createdAt: id === 'a' ? 1 : 2, updatedAt: 10,
-  counts: { customers: 5, orders: 9, surveys: 0, interactions: 0 }, ...over,
+  counts: { customers: 5, orders: 9, surveys: 0, interactions: 0, servqual: 0, importance: 0 }, ...over,
 });
 
 function fakeEngine(db: WorkbenchDB) {
@@ -79,7 +79,7 @@ describe('Workspace in two tabs', () => {
     expect(ws.currentId).toBe('a');
     expect(api.load).toHaveBeenCalledTimes(1);
     const before = ws.dashboard;
-    await other.datasets.update('a', { counts: { customers: 4, orders: 9, surveys: 0, interactions: 0 }, updatedAt: 20 });
+    await other.datasets.update('a', { counts: { customers: 4, orders: 9, surveys: 0, interactions: 0, servqual: 0, importance: 0 }, updatedAt: 20 });
     await vi.waitFor(() => expect(api.load).toHaveBeenCalledTimes(2), { timeout: 3000 });
     expect(api.unload).toHaveBeenCalledWith('a');
     await vi.waitFor(() => expect(ws.dashboard).not.toBe(before));
@@ -90,7 +90,7 @@ describe('Workspace in two tabs', () => {
 
   it('changes of another dataset or a rename only update the list', async () => {
     const { ws, api, other } = await setUp();
-    await other.datasets.update('b', { counts: { customers: 1, orders: 1, surveys: 0, interactions: 0 }, updatedAt: 30 });
+    await other.datasets.update('b', { counts: { customers: 1, orders: 1, surveys: 0, interactions: 0, servqual: 0, importance: 0 }, updatedAt: 30 });
     await other.datasets.update('a', { name: 'Renamed elsewhere', updatedAt: 31 });
     await vi.waitFor(() => expect(ws.current?.name).toBe('Renamed elsewhere'));
     await settle();
@@ -118,9 +118,9 @@ describe('Workspace in two tabs', () => {
   it('reloads the page for an upgrade in another tab, says why after the reload, and opens the upgraded database', async () => {
     const { name, notices, other, reloadPage } = await setUp();
     other.close();
-    // a newer app: Dexie's version 3 is IndexedDB version 30
+    // a newer app: Dexie's version 4 is IndexedDB version 40 (this app's schema is version 3)
     await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(name, 30);
+      const req = indexedDB.open(name, 40);
       req.onsuccess = () => { req.result.close(); resolve(); };
       req.onerror = () => reject(req.error);
       req.onblocked = () => reject(new Error('upgrade blocked by the open tab'));
@@ -137,11 +137,11 @@ describe('Workspace in two tabs', () => {
     expect(again.workspace.status).toBe('ready');
     expect(again.notices.info).toEqual({ code: 'tabs.reloaded' });
     expect(again.workspace.datasets.map((d) => d.id)).toEqual(['a', 'b']);
-    expect(db.backendDB().version).toBe(30); // opened at the installed, higher version
+    expect(db.backendDB().version).toBe(40); // opened at the installed, higher version
 
     // a second upgrade right away does not reload again (no loop): it asks instead
     await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(name, 40);
+      const req = indexedDB.open(name, 50);
       req.onsuccess = () => { req.result.close(); resolve(); };
       req.onerror = () => reject(req.error);
     });

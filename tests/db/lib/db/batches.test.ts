@@ -8,7 +8,7 @@ import {
 const demo = generateDemo({ seed: 11, customers: 300 });
 const row = (id: string): DatasetRow => ({
   id, name: id, currency: 'CNY', origin: 'demo', createdAt: 1, updatedAt: 1,
-  counts: { customers: 0, orders: 0, surveys: 0, interactions: 0 },
+  counts: { customers: 0, orders: 0, surveys: 0, interactions: 0, servqual: 0, importance: 0 },
 });
 
 let db: WorkbenchDB;
@@ -34,8 +34,7 @@ describe('batches', () => {
     const ds = await db.datasets.get('a');
     expect(ds?.counts).toEqual({
       customers: demo.customers.id.length, orders: demo.orders.orderId.length,
-      surveys: demo.surveys.customerId.length, interactions: demo.interactions.customerId.length,
-    });
+      surveys: demo.surveys.customerId.length, interactions: demo.interactions.customerId.length, servqual: 0, importance: 0 });
     const back = await readDataset(db, 'a');
     expect(back.customers.id).toEqual(demo.customers.id);
     expect(Array.from(back.orders.day)).toEqual(Array.from(demo.orders.day));
@@ -81,7 +80,7 @@ describe('batches', () => {
     await writeTable(db, again, 'orders', demo.orders, { chunkRows: 1000 });
     await commitBatch(db, again, { replace: true });
     expect((await db.batches.where('datasetId').equals('a').toArray()).map((b) => b.id)).toEqual([again.id]);
-    expect((await db.datasets.get('a'))?.counts).toEqual({ customers: 0, orders: demo.orders.orderId.length, surveys: 0, interactions: 0 });
+    expect((await db.datasets.get('a'))?.counts).toEqual({ customers: 0, orders: demo.orders.orderId.length, surveys: 0, interactions: 0, servqual: 0, importance: 0 });
     expect(await db.customerEdits.count()).toBe(0);
   });
 
@@ -94,10 +93,19 @@ describe('batches', () => {
     await storeAll('a');
     await storeAll('b');
     await db.customerEdits.put({ datasetId: 'a', customerId: 'x', fields: {}, updatedAt: 1 });
-    await db.settings.bulkPut([{ key: 'pseudonym.map:a', value: {} }, { key: 'pseudonym.map:b', value: {} }]);
+    await db.interactionEdits.put({ datasetId: 'a', entryId: 'e', customerId: 'x', added: true, fields: {}, updatedAt: 1 });
+    await db.settings.bulkPut([
+      { key: 'pseudonym.map:a', value: {} }, { key: 'pseudonym.map:b', value: {} }, { key: 'complaints:a', value: { slaHours: 24 } },
+      { key: 'complaints:ab', value: {} }, { key: 'language', value: 'zh' },
+    ]);
     await deleteDataset(db, 'a');
     expect(await db.settings.get('pseudonym.map:a')).toBeUndefined();
+    expect(await db.settings.get('complaints:a')).toBeUndefined();
+    expect(await db.interactionEdits.count()).toBe(0);
+    // another dataset's settings, and the app's own, stay
     expect(await db.settings.get('pseudonym.map:b')).toBeDefined();
+    expect(await db.settings.get('complaints:ab')).toBeDefined();
+    expect(await db.settings.get('language')).toBeDefined();
     expect(await db.datasets.get('a')).toBeUndefined();
     expect(await db.batches.where('datasetId').equals('a').count()).toBe(0);
     expect(await db.chunks.where('datasetId').equals('a').count()).toBe(0);

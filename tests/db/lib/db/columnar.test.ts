@@ -4,7 +4,7 @@ import { beginBatch, commitBatch, openDatabase, readDataset, writeTable, type Da
 
 const dataset = (id: string): DatasetRow => ({
   id, name: 'Round trip', currency: 'USD', origin: 'import', createdAt: 0, updatedAt: 0,
-  counts: { customers: 0, orders: 0, surveys: 0, interactions: 0 },
+  counts: { customers: 0, orders: 0, surveys: 0, interactions: 0, servqual: 0, importance: 0 },
 });
 
 describe('columnar storage', () => {

@@ -7,7 +7,7 @@ it('lists what is stored per dataset: chunks and their bytes, snapshots, edits, 
   const demo = generateDemo({ seed: 5, customers: 100 });
   const batch = await beginBatch(db, 'd', 'test');
   await writeTable(db, batch, 'orders', demo.orders, { chunkRows: 100 });
-  await commitBatch(db, batch, { dataset: { id: 'd', name: 'Demo', currency: 'CNY', origin: 'demo', createdAt: 1, updatedAt: 1, counts: { customers: 0, orders: 0, surveys: 0, interactions: 0 } } });
+  await commitBatch(db, batch, { dataset: { id: 'd', name: 'Demo', currency: 'CNY', origin: 'demo', createdAt: 1, updatedAt: 1, counts: { customers: 0, orders: 0, surveys: 0, interactions: 0, servqual: 0, importance: 0 } } });
   await saveSnapshot(db, { datasetId: 'd', scheme: 'rfm11', label: 's', auto: false }, ['a', 'b'], ['x', 'y']);
   await db.customerEdits.put({ datasetId: 'd', customerId: 'a', fields: {}, updatedAt: 1 });
   await setSetting(db, 'k', 1);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { listDatasets, openDatabase, readDataset, SCHEMA_V1, SCHEMA_V2, sweepPendingBatches } from '../../../../src/lib/db';
+import { listDatasets, openDatabase, readDataset, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, sweepPendingBatches } from '../../../../src/lib/db';
+import { NO_DAY } from '../../../../src/lib/domain';
+import { createEngine } from '../../../../workers/engine';
 import { FROZEN_V1, writeV1Fixture } from '../../fixtures/v1';
+import { FROZEN_V2, V2_DAY, writeV2Fixture } from '../../fixtures/v2';
 
 // Schema versions only grow. Each shipped version gets a frozen fixture here, and the current
 // code must open every earlier one and read its data. Add a fixture when adding version(n + 1).
@@ -14,11 +17,53 @@ describe('schema upgrades', () => {
     expect(SCHEMA_V2).toEqual({ ...FROZEN_V1, snapshots: 'id, datasetId, createdAt', snapshotData: 'id' });
   });
 
+  it('v3 adds the interaction edits and changes nothing of v2', () => {
+    expect(SCHEMA_V2).toEqual(FROZEN_V2);
+    expect(SCHEMA_V3).toEqual({ ...FROZEN_V2, interactionEdits: '[datasetId+entryId], datasetId, [datasetId+customerId]' });
+  });
+
+  it('upgrades a v2 database: its counts gain the SERVQUAL kinds, its layout-1 chunks read with the new columns empty', async () => {
+    await writeV2Fixture('upgrade-from-v2');
+    const db = openDatabase('upgrade-from-v2');
+    await db.open();
+    expect(db.verno).toBe(3);
+    const [row] = await listDatasets(db);
+    expect(row.counts).toEqual({ customers: 2, orders: 3, surveys: 1, interactions: 2, servqual: 0, importance: 0 });
+    // the stored row itself was upgraded, not only normalised on reading
+    expect((await db.datasets.get('ds_v2'))!.counts).toEqual(row.counts);
+    expect(await db.snapshots.count()).toBe(1);
+    const content = await readDataset(db, 'ds_v2');
+    expect(content.customers.id).toEqual(['C1', 'C2']);
+    expect(content.customers.referredBy).toEqual(['', '']);
+    expect(content.customers.acquisitionCost[1]).toBe(12.5);
+    const it = content.interactions;
+    expect(it.kind).toEqual(['complaint', 'praise']);
+    expect(Array.from(it.resolved)).toEqual([0, 1]);
+    expect(Array.from(it.severity)).toEqual([0, 0]);
+    expect(Array.from(it.resolvedDay)).toEqual([NO_DAY, NO_DAY]);
+    expect(it.text).toEqual(['', '']);
+    // two entries of one customer on one day: distinct ids made from customer, day and place
+    expect(it.id).toEqual([`C1·${V2_DAY}·0`, `C1·${V2_DAY}·1`]);
+    expect(content.servqual.customerId).toEqual([]);
+    expect(content.importance.customerId).toEqual([]);
+
+    // the upgraded dataset loads, and an old entry can be resolved with a note that survives a reload
+    const engine = createEngine(db);
+    await engine.load('l', 'ds_v2');
+    const saved = await engine.saveInteraction('ds_v2', { entryId: it.id[0], customerId: 'C1', fields: { resolved: 1, resolvedDay: V2_DAY + 2 }, note: 'called back' });
+    expect(saved).toMatchObject({ entryId: it.id[0], resolved: 1, resolvedDay: V2_DAY + 2, note: 'called back', kind: 'complaint', topic: 'Delivery' });
+    const again = createEngine(openDatabase('upgrade-from-v2'));
+    await again.load('l2', 'ds_v2');
+    const detail = await again.customer('ds_v2', 'C1');
+    expect(detail!.interactions.find((x) => x.kind === 'complaint')).toMatchObject({ resolved: 1, note: 'called back' });
+    db.close();
+  });
+
   it('opens a v1 database with the current schema and reads everything it held', async () => {
     await writeV1Fixture('upgrade-from-v1');
     const db = openDatabase('upgrade-from-v1');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.snapshots.count()).toBe(0);
     const [row] = await listDatasets(db);
     expect(row.name).toBe('Saved by v1');
@@ -52,7 +97,7 @@ describe('schema upgrades', () => {
     const db = openDatabase('partial-row');
     await db.datasets.add({ id: 'p', name: '', createdAt: 5 } as never);
     const [row] = await listDatasets(db);
-    expect(row).toMatchObject({ id: 'p', currency: 'XXX', origin: 'import', counts: { customers: 0, orders: 0, surveys: 0, interactions: 0 } });
+    expect(row).toMatchObject({ id: 'p', currency: 'XXX', origin: 'import', counts: { customers: 0, orders: 0, surveys: 0, interactions: 0, servqual: 0, importance: 0 } });
     expect(row.name.length).toBeGreaterThan(0);
     db.close();
   });

@@ -20,6 +20,7 @@ async function dump(db: WorkbenchDB, omitSettings: string[] = ['currentDataset']
     chunks: byKey(await db.chunks.toArray(), (c) => `${c.batchId}/${String(c.seq).padStart(6, '0')}`)
       .map(({ bytes, ...c }) => ({ ...c, sha256: createHash('sha256').update(bytes).digest('hex') })),
     customerEdits: byKey(await db.customerEdits.toArray(), (e) => `${e.datasetId}/${e.customerId}`),
+    interactionEdits: byKey(await db.interactionEdits.toArray(), (e) => `${e.datasetId}/${e.entryId}`),
     snapshots: byKey(await db.snapshots.toArray(), (s) => s.id),
     snapshotData: byKey(await db.snapshotData.toArray(), (s) => s.id)
       .map(({ bytes, ...d }) => ({ ...d, sha256: createHash('sha256').update(bytes).digest('hex') })),
@@ -37,6 +38,9 @@ async function populated() {
   const { handle } = await engine.rfm(first, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
   await engine.snapshot(first, handle, { label: 'Q4' });
   await db.customerEdits.put({ datasetId: first, customerId: 'C000001', fields: { city: '杭州' }, note: 'VIP', tags: ['a'], updatedAt: 5 });
+  // a complaint added by hand and resolved with a note (schema v3's interaction edits)
+  const added = await engine.saveInteraction(first, { customerId: 'C000001', fields: { day: 20000, kind: 'complaint', severity: 3, text: '快递太慢' } });
+  await engine.saveInteraction(first, { entryId: added!.entryId, customerId: 'C000001', fields: { resolved: 1, resolvedDay: 20002 }, note: '已致电道歉' });
   await db.settings.bulkPut([
     { key: 'activeDays', value: 120 },
     { key: 'segments.savedRules', value: [{ name: 'big', rule: { op: 'and' } }] },

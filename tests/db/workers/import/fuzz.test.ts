@@ -12,7 +12,7 @@ import { decodeDataset, deleteDataset, openDatabase, readChunks, rowCount, type 
 import {
   CsvTokenizer, DELIMITERS, ENCODINGS, FIELDS, IMPORT_KINDS, missingFields, RowConverter, StreamDecoder, type ImportKind,
 } from '../../../../src/lib/domain/import';
-import { NO_DAY, type TableColumnsByKind } from '../../../../src/lib/domain/types';
+import { NO_DAY, TABLE_KINDS, type TableColumnsByKind } from '../../../../src/lib/domain/types';
 import { dayFromCivil } from '../../../../src/lib/domain/days';
 import {
   concat, fuzzCases, fuzzSeed, mutate, mutateCsvText, randomBytes, randomTable, rng, tableCsv, within, CSV_TOKENS, type CsvKind, type CsvTable,
@@ -137,10 +137,26 @@ function checkValues(kind: ImportKind, t: TableColumnsByKind[ImportKind]): void 
     const c = t as TableColumnsByKind['customers'];
     ok = (i) => c.id[i].length > 0 && dayOk(c.birthDay[i], true) && dayOk(c.signupDay[i], true) && !(Math.abs(c.acquisitionCost[i]) === Infinity);
     show = (i) => [c.id[i], c.birthDay[i], c.signupDay[i], c.acquisitionCost[i]];
-  } else {
+  } else if (kind === 'surveys') {
     const s = t as TableColumnsByKind['surveys'];
-    ok = (i) => s.customerId[i].length > 0 && dayOk(s.day[i], true) && s.nps[i] >= -1 && s.nps[i] <= 10 && s.csat[i] >= 0 && s.csat[i] <= 5;
+    ok = (i) => s.customerId[i].length > 0 && dayOk(s.day[i], true) && s.nps[i] >= -1 && s.nps[i] <= 10 && s.csat[i] >= 0 && s.csat[i] <= 10;
     show = (i) => [s.customerId[i], s.day[i], s.nps[i], s.csat[i]];
+  } else if (kind === 'interactions') {
+    const x = t as TableColumnsByKind['interactions'];
+    ok = (i) => x.customerId[i].length > 0 && x.id[i].length > 0 && dayOk(x.day[i], false) && ['complaint', 'inquiry', 'praise', 'suggestion'].includes(x.kind[i])
+      && x.severity[i] >= 0 && x.severity[i] <= 3 && (x.resolved[i] === 1 ? x.resolvedDay[i] === NO_DAY || x.resolvedDay[i] >= x.day[i] : x.resolved[i] === 0 && x.resolvedDay[i] === NO_DAY)
+      && x.text[i].length <= 4000;
+    show = (i) => [x.id[i], x.customerId[i], x.day[i], x.kind[i], x.severity[i], x.resolved[i], x.resolvedDay[i]];
+  } else if (kind === 'servqual') {
+    const q = t as TableColumnsByKind['servqual'];
+    ok = (i) => q.customerId[i].length > 0 && dayOk(q.day[i], true) && q.item[i] >= 0 && q.item[i] <= 22 && q.dimension[i] >= 0 && q.dimension[i] <= 4
+      && q.expectation[i] >= 1 && q.expectation[i] <= 7 && q.perception[i] >= 1 && q.perception[i] <= 7;
+    show = (i) => [q.customerId[i], q.day[i], q.item[i], q.dimension[i], q.expectation[i], q.perception[i]];
+  } else {
+    const m = t as TableColumnsByKind['importance'];
+    const points = (i: number) => [m.tangibles[i], m.reliability[i], m.responsiveness[i], m.assurance[i], m.empathy[i]];
+    ok = (i) => m.customerId[i].length > 0 && dayOk(m.day[i], true) && points(i).every((p) => p >= 0 && p <= 100) && points(i).some((p) => p > 0);
+    show = (i) => [m.customerId[i], ...points(i)];
   }
   const n = rowCount(kind, t);
   let bad = -1;
@@ -295,11 +311,11 @@ describe('importer fuzz', () => {
         expect(newChunks.reduce((n, c) => n + c.rows, 0)).toBe(accepted);
         // The dataset's counts grew by the accepted rows, and all its rows decode.
         const dataset = after.datasets.find((d) => d.id === datasetId)!;
-        const expectedCounts = { customers: 0, orders: 0, surveys: 0, interactions: 0, ...targetBefore?.counts };
+        const expectedCounts = { customers: 0, orders: 0, surveys: 0, interactions: 0, servqual: 0, importance: 0, ...targetBefore?.counts };
         expectedCounts[kind] += accepted;
         expect(dataset.counts).toEqual(expectedCounts);
         const all = decodeDataset(await readChunks(db, datasetId));
-        for (const k of ['customers', 'orders', 'surveys'] as const) expect(rowCount(k, all[k]), `${k} rows`).toBe(dataset.counts[k]);
+        for (const k of TABLE_KINDS) expect(rowCount(k, all[k]), `${k} rows`).toBe(dataset.counts[k]);
         const rows = decodeDataset(newChunks)[kind];
         checkValues(kind, rows);
         checkStats(result, settings, rows);

@@ -262,7 +262,7 @@ describe('removing an import', () => {
     const [only] = await listImports(db, id);
     const removed = await engine.removeImport(id, only.id);
     expect(removed.empty).toBe(true);
-    expect(removed.dataset.counts).toEqual({ customers: 0, orders: 0, surveys: 0, interactions: 0 });
+    expect(removed.dataset.counts).toEqual({ customers: 0, orders: 0, surveys: 0, interactions: 0, servqual: 0, importance: 0 });
     expect(await db.datasets.get(id)).toBeDefined();
     expect(await db.chunks.where('datasetId').equals(id).count()).toBe(0);
     await engine.load('l', id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../workers/engine';
-import { decodeChunk, decodeStrings, openDatabase } from '../../../../src/lib/db';
+import { decodeChunk, decodeStrings, openDatabase, readDataset } from '../../../../src/lib/db';
 import { settingsOf, textFile } from '../../import-helpers';
 
 describe('forget a customer', () => {
@@ -22,12 +22,17 @@ describe('forget a customer', () => {
     }
     expect(target).not.toBe('');
     await db.customerEdits.put({ datasetId: id, customerId: target, fields: { note: 'x' }, updatedAt: 1 });
+    await engine.saveInteraction(id, { customerId: target, fields: { day: 20000, kind: 'complaint', text: 'x' } });
+    // SERVQUAL answers and importance points of the target (the customer page does not list them)
+    const content = await readDataset(db, id);
+    const servqualRows = content.servqual.customerId.filter((c) => c === target).length;
+    const importanceRows = content.importance.customerId.filter((c) => c === target).length;
     const { handle } = await engine.rfm(id, { monetary: 'total', bins: 5, preset: 'rfm11', reference: 'mean' });
     await engine.snapshot(id, handle, { label: 'before' });
     const before = (await db.datasets.get(id))!.counts;
 
     const removed = await engine.forgetCustomer(id, target);
-    const expected = 1 + detail!.lines.length + detail!.surveys.length + detail!.interactions.length;
+    const expected = 1 + detail!.lines.length + detail!.surveys.length + detail!.interactions.length + servqualRows + importanceRows;
     expect(removed).toBe(expected);
 
     // scan: every chunk of every kind, every snapshot, every edit
@@ -41,11 +46,13 @@ describe('forget a customer', () => {
     expect(snapshots.length).toBeGreaterThan(0); // the 'before' snapshot
     for (const data of snapshots) expect(decodeStrings(data.bytes, ['customerId']).customerId).not.toContain(target);
     expect(await db.customerEdits.where('datasetId').equals(id).count()).toBe(0);
+    expect(await db.interactionEdits.where('datasetId').equals(id).count()).toBe(0);
 
     const after = (await db.datasets.get(id))!.counts;
     expect(after).toEqual({
       customers: before.customers - 1, orders: before.orders - detail!.lines.length,
       surveys: before.surveys - detail!.surveys.length, interactions: before.interactions - detail!.interactions.length,
+      servqual: before.servqual - servqualRows, importance: before.importance - importanceRows,
     });
     await engine.load('l2', id);
     expect(await engine.customer(id, target)).toBeNull();

@@ -158,11 +158,14 @@ describe('typed columns read as their text', () => {
       orders: ['customerId', 'orderId', 'date', 'amount', 'quantity', 'unitPrice', 'returnFlag'],
       customers: ['customerId', 'name', 'gender', 'birthday', 'city', 'acquisitionCost', 'signupDate'],
       surveys: ['customerId', 'date', 'nps', 'csat'],
+      interactions: ['customerId', 'date', 'interactionType', 'severity', 'status', 'resolvedDate', 'text', 'interactionId'],
+      servqual: ['customerId', 'date', 'item', 'dimension', 'expectation', 'perception'],
+      importance: ['customerId', 'tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'],
     };
     let accepted = 0, rejected = 0, duplicates = 0;
     for (const seed of fuzzCases(60, 'typed columns')) {
       const r = rng(seed);
-      const kind = r.pick(['orders', 'customers', 'surveys'] as const);
+      const kind = r.pick(['orders', 'customers', 'surveys', 'interactions', 'servqual', 'importance'] as const);
       const width = r.between(2, 7);
       const columnKinds = Array.from({ length: width }, () => r.pick(kinds));
       const mapping: Record<string, number | null> = {};

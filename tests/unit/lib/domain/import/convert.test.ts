@@ -107,12 +107,12 @@ describe('customer and survey rows', () => {
     expect(c.rejects[0]).toMatchObject({ line: 4, reason: 'badDate' });
   });
 
-  it('checks NPS 0–10 and CSAT 1–5 as whole numbers', () => {
+  it('checks NPS 0–10 and CSAT 1–10 (a 5-, 7- or 10-point scale) as whole numbers', () => {
     const c = new RowConverter({ kind: 'surveys', mapping: { customerId: 0, nps: 1, csat: 2 }, columnNames: ['id', 'nps', 'csat'], dateOrder: 'ymd', dropDuplicates: false });
-    for (const [i, r] of [['a', '10', '5'], ['b', '', '3'], ['c', '11', ''], ['d', '7.5', ''], ['e', '0', '0']].entries()) c.accept(r, i + 2);
+    for (const [i, r] of [['a', '10', '5'], ['b', '', '3'], ['c', '11', ''], ['d', '7.5', ''], ['e', '0', '0'], ['f', '', '7'], ['g', '', '11']].entries()) c.accept(r, i + 2);
     const out = c.take() as SurveyColumns;
-    expect(Array.from(out.nps)).toEqual([10, -1]);
-    expect(Array.from(out.csat)).toEqual([5, 3]);
-    expect(c.rejects.map((r) => [r.column, r.reason])).toEqual([['nps', 'outOfRange'], ['nps', 'outOfRange'], ['csat', 'outOfRange']]);
+    expect(Array.from(out.nps)).toEqual([10, -1, -1]);
+    expect(Array.from(out.csat)).toEqual([5, 3, 7]);
+    expect(c.rejects.map((r) => [r.column, r.reason])).toEqual([['nps', 'outOfRange'], ['nps', 'outOfRange'], ['csat', 'outOfRange'], ['csat', 'outOfRange']]);
   });
 });
