@@ -7,8 +7,12 @@ import { createRandom } from '../random';
 import type { CustomerColumns, DatasetContent, DayNumber } from '../types';
 import { DEMO_END_DAY, DEMO_START_DAY } from './calendar';
 import { simulateInteractions, simulateSurveys } from './feedback';
+import { feedbackText } from './feedback-text';
 import { simulateOrders } from './orders';
 import { drawProfiles, type CustomerProfiles } from './profiles';
+import { simulateReferrals } from './referrals';
+import { simulateServqual } from './servqual';
+import { defaultRfmLabels, STORY_SEGMENT } from './story';
 import { demoText, indexOfUniform, type DemoLocale, type DemoText } from './text';
 
 /** A generated demo dataset with its display name, currency and observation window. */
@@ -37,7 +41,13 @@ export const DEMO_SEED = 20240601;
 export const DEMO_CUSTOMERS = 5000;
 
 /** Customer columns in display form: ids, names and places in the chosen locale. */
-function customerColumns(profiles: CustomerProfiles, ids: string[], seed: number, text: DemoText): CustomerColumns {
+function customerColumns(
+  profiles: CustomerProfiles,
+  ids: string[],
+  seed: number,
+  text: DemoText,
+  referredBy: string[],
+): CustomerColumns {
   const names = createRandom(`${seed}/names`);
   const n = profiles.count;
   const name = new Array<string>(n);
@@ -66,18 +76,24 @@ function customerColumns(profiles: CustomerProfiles, ids: string[], seed: number
     channel,
     acquisitionCost: profiles.acquisitionCost.slice(),
     signupDay: profiles.signupDay.slice(),
+    referredBy,
   };
 }
 
 /**
  * Generates the demo company. Pure and deterministic: the same options give the same data, and
- * the locale changes only display strings (names, places, channels, topics), never ids, days or
- * amounts. Orders lie in 2023-01-01 … 2025-12-31; every table is sorted by day.
+ * the locale changes only display strings (names, places, channels, topics, interaction texts),
+ * never ids, days or amounts. Orders lie in 2023-01-01 … 2025-12-31; every table but customers is
+ * sorted by day (customers by signup day). Besides orders, NPS/CSAT surveys and service
+ * interactions, it holds SERVQUAL answers with importance points and who referred whom, with a
+ * story: the default RFM grouping's {@link STORY_SEGMENT} segment waited far longer for its
+ * complaints to be resolved and rates responsiveness far below what it expects.
  */
 export function generateDemo(options: DemoOptions = {}): DemoData {
   const seed = options.seed ?? DEMO_SEED;
   const count = Math.max(0, Math.floor(options.customers ?? DEMO_CUSTOMERS));
-  const text = demoText(options.locale ?? 'zh');
+  const locale = options.locale ?? 'zh';
+  const text = demoText(locale);
   const start = DEMO_START_DAY;
   const end = DEMO_END_DAY;
 
@@ -91,14 +107,21 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     start,
     end,
   );
+  // the story: the default RFM grouping's "at risk" customers were answered slowly
+  const labels = defaultRfmLabels(orders.columns, ids);
+  const story = Uint8Array.from(labels, (l) => (l === STORY_SEGMENT ? 1 : 0));
   const { columns: interactions, experience } = simulateInteractions(
     createRandom(`${seed}/interactions`),
     orders,
     ids,
     text,
+    feedbackText(locale),
+    story,
     end,
   );
   const surveys = simulateSurveys(createRandom(`${seed}/surveys`), orders, profiles, experience, ids, end);
+  const { servqual, importance } = simulateServqual(createRandom(`${seed}/servqual`), orders, count, experience, story, ids, end);
+  const referredBy = simulateReferrals(createRandom(`${seed}/referrals`), profiles, orders, surveys, ids);
 
   return {
     name: text.datasetName,
@@ -106,8 +129,10 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     startDay: start,
     endDay: end,
     orders: orders.columns,
-    customers: customerColumns(profiles, ids, seed, text),
+    customers: customerColumns(profiles, ids, seed, text, referredBy),
     surveys,
     interactions,
+    servqual,
+    importance,
   };
 }

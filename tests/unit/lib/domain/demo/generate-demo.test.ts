@@ -119,7 +119,8 @@ describe('generateDemo', () => {
     expect(en.interactions.kind).toEqual(zh.interactions.kind);
     expect(en.interactions.resolved).toEqual(zh.interactions.resolved);
     expect(en.interactions.topic).not.toEqual(zh.interactions.topic);
-    expect(new Set(en.interactions.topic)).toEqual(new Set(['Delivery', 'Quality', 'Price', 'After-sales', 'Membership']));
+    // '' = a complaint filed without a topic (its text still says what it is about)
+    expect(new Set(en.interactions.topic)).toEqual(new Set(['Delivery', 'Quality', 'Price', 'After-sales', 'Membership', '']));
   });
 
   it('has unique zero-padded customer ids, sorted by signup day inside the window', () => {
@@ -286,15 +287,15 @@ describe('generateDemo', () => {
     expect(respondents).toBeLessThan(0.4);
   });
 
-  it('has service interactions with valid fields, most complaints resolved', () => {
+  it('has service interactions with valid fields, nearly all complaints resolved by the end day', () => {
     const it2 = demo.interactions;
     const n = it2.kind.length;
     expect(n).toBeGreaterThan(2000);
     expect(n).toBeLessThan(4000);
     expect(isSorted(it2.day)).toBe(true);
-    expect(new Set(it2.kind)).toEqual(new Set(['complaint', 'inquiry', 'praise']));
+    expect(new Set(it2.kind)).toEqual(new Set(['complaint', 'inquiry', 'praise', 'suggestion']));
     expect(new Set(it2.channel)).toEqual(new Set(['电话', '在线客服', '邮件', '门店']));
-    expect(new Set(it2.topic)).toEqual(new Set(['物流', '质量', '价格', '售后', '会员']));
+    expect(new Set(it2.topic)).toEqual(new Set(['物流', '质量', '价格', '售后', '会员', '']));
     let complaints = 0;
     let resolved = 0;
     const bad: number[] = [];
@@ -306,8 +307,10 @@ describe('generateDemo', () => {
       }
     }
     expect(bad).toEqual([]);
-    expect(resolved / complaints).toBeGreaterThan(0.7);
-    expect(resolved / complaints).toBeLessThan(0.9);
+    // resolved means closed by the end day: only the recent backlog and a few abandoned ones are open
+    // (the open queue is 20–60 of about a thousand complaints, see voice-demo.test.ts)
+    expect(resolved / complaints).toBeGreaterThan(0.9);
+    expect(resolved / complaints).toBeLessThan(0.99);
   });
 });
 
