@@ -8,7 +8,7 @@ import * as aq from 'arquero';
 import * as Comlink from 'comlink';
 import Dexie from 'dexie';
 import {
-  bgNbdExpectedPurchases, bgNbdLogLikelihood, bgNbdProbabilityAlive, cohortTable, customerLifetimeValue, fitBgNbd,
+  allocateBudget, bgNbdExpectedPurchases, bgNbdLogLikelihood, marginalResponse, response, bgNbdProbabilityAlive, cohortTable, customerLifetimeValue, fitBgNbd,
   fitGammaGamma, fitParetoNbd, gammaGammaExpectedSpend, indexDataset, lifetimeValues, monthIndexOfDay, NO_DAY, paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood, paretoNbdProbabilityAlive, rfmSummary, scoreCustomers, scoreCustomersAt, standardize, summarizeCustomers,
   type PurchaseModel,
@@ -661,6 +661,38 @@ const api: BenchWorkerApi = {
         { name: 'voice_typed_pass_100k', ms: round(baseMs), rows: ANSWERS },
       ],
       notes: { 'voice: NPS of the first segment (95% CI)': `${fix(groups[0].nps.nps, 1)} (${fix(groups[0].nps.ci[0], 1)} … ${fix(groups[0].nps.ci[1], 1)})` },
+    };
+  }),
+
+  allocate50: () => guard('allocate', async (): Promise<StepResult> => {
+    // 50 segments whose curves span several orders of magnitude, 1M to spend (seeded, untimed)
+    const rng = createRandom('bench/allocate');
+    const segments = Array.from({ length: 50 }, (_, i) => ({
+      key: `s${i}`, beta: 10 ** (3 + 3 * rng.next()), kappa: 10 ** (2 + 3 * rng.next()), min: i % 10 === 0 ? 1000 : 0, max: i % 7 === 0 ? 20_000 : undefined,
+    }));
+    const budget = 1_000_000;
+    const RUNS = 200;
+    allocateBudget(segments, budget); // warm
+    // allocate_50_segments: one optimisation, the mean of RUNS
+    let t0 = performance.now();
+    let result = allocateBudget(segments, budget);
+    for (let r = 1; r < RUNS; r++) result = allocateBudget(segments, budget, { curve: r % 2 ? 'exponential' : 'michaelis-menten' });
+    const ms = (performance.now() - t0) / RUNS;
+    // allocate_curve_pass_50: the response and marginal return of every segment at an equal split, the mean of RUNS
+    t0 = performance.now();
+    let sum = 0;
+    for (let r = 0; r < RUNS; r++) {
+      for (const s of segments) sum += response('michaelis-menten', s.beta, s.kappa, budget / 50) + marginalResponse('michaelis-menten', s.beta, s.kappa, budget / 50);
+    }
+    const baseMs = (performance.now() - t0) / RUNS;
+    const spent = result.allocations.reduce((t, a) => t + a.amount, 0);
+    if (Math.abs(spent - budget) > 1e-6 * budget || !Number.isFinite(sum)) fail('allocate', `spent ${spent} of ${budget}`);
+    return {
+      timings: [
+        { name: 'allocate_50_segments', ms: Math.round(ms * 1000) / 1000, rows: 50 },
+        { name: 'allocate_curve_pass_50', ms: Math.round(baseMs * 1000) / 1000, rows: 50 },
+      ],
+      notes: { 'allocate: λ at the optimum (MM)': String(allocateBudget(segments, budget).lambda.toPrecision(6)) },
     };
   }),
 

@@ -100,6 +100,7 @@ const STEPS: Record<Phase, (() => Promise<StepResult>)[]> = {
     () => inFreshWorker('score100k'),
     () => inFreshWorker('voiceBySegment'),
     () => inFreshWorker('cohort1m'),
+    () => inFreshWorker('allocate50'),
   ],
 };
 

@@ -96,4 +96,6 @@ export interface BenchWorkerApi {
   voiceBySegment(): Promise<StepResult>;
   /** cohortTable on the 1M bench orders (cohort_1m), then the per-customer sum pass (cohort_baseline_pass_1m). */
   cohort1m(): Promise<StepResult>;
+  /** allocateBudget over 50 segments (allocate_50_segments, per call), and one pass over their 50 response curves (allocate_curve_pass_50). */
+  allocate50(): Promise<StepResult>;
 }

@@ -9,3 +9,4 @@ export * from './retention';
 export * from './privacy/mask';
 export * from './privacy/pseudonym';
 export * from './voice';
+export * from './strategy';
