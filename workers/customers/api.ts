@@ -1,6 +1,8 @@
 /** Customers: the paged, searchable, sortable list, and one customer's detail. */
 import type { EngineContext } from '../core/context';
 import type { ValueModel } from '../core/loaded';
+import type { InteractionEntry } from '../voice/entries';
+import type { CustomerReferrals } from '../voice/recovery';
 import { DEFAULT_RFM, type GroupingHandle } from '../segments/api';
 import { handleFor, resolveGrouping } from '../segments/handles';
 import { customerDetail } from './detail';
@@ -76,8 +78,17 @@ export interface CustomerDetail {
   lines: CustomerOrderLine[];
   /** The customer's survey answers, newest first (undated ones last). */
   surveys: { day: number | null; nps: number | null; csat: number | null }[];
-  /** The customer's service interactions, newest first (undated ones last). */
-  interactions: { day: number | null; channel: string; kind: string; topic: string; resolved: boolean }[];
+  /**
+   * The customer's feedback and complaints with hand edits applied, newest first (undated ones
+   * last): each as the engine's `saveInteraction` takes it back (entry id, fields, whether it was
+   * added by hand, the note).
+   */
+  interactions: InteractionEntry[];
+  /**
+   * Who referred the customer and whom they referred, with those customers' net revenue (and CLV
+   * after a fit). The engine always sends it; optional for details made elsewhere (tests, older tabs).
+   */
+  referrals?: CustomerReferrals;
 }
 
 export interface CustomersApi {

@@ -2,6 +2,8 @@ import { defaultAnalysisDay, NO_DAY, rhythmChurnRisk, rowsByCustomer, usualGaps 
 import type { LoadedDataset } from '../core/loaded';
 import type { CustomerDetail, CustomerOrderLine } from './api';
 import { customerRow, customerTable } from './table';
+import { entryAt } from '../voice/entries';
+import { customerReferrals } from '../voice/recovery';
 
 /** Everything the detail view shows about one customer but the segment, or null if the id is unknown. */
 export function customerDetail(ds: LoadedDataset, customerId: string): Omit<CustomerDetail, 'segment'> | null {
@@ -30,12 +32,14 @@ export function customerDetail(ds: LoadedDataset, customerId: string): Omit<Cust
   }
   surveys.sort(newestFirst);
   const it = ds.content.interactions;
+  // an entry the imported interactions do not hold was added by hand
+  const imported = new Set(ds.interactionBase?.id ?? it.id);
   const interactions: CustomerDetail['interactions'] = [];
   for (let i = 0; i < it.customerId.length; i++) {
     if (it.customerId[i] !== customerId) continue;
-    interactions.push({ day: dayOrNull(it.day[i]), channel: it.channel[i], kind: it.kind[i], topic: it.topic[i], resolved: it.resolved[i] === 1 });
+    interactions.push(entryAt(ds, i, !imported.has(it.id[i])));
   }
-  interactions.sort(newestFirst);
+  interactions.sort((a, b) => (b.day === NO_DAY ? -Infinity : b.day) - (a.day === NO_DAY ? -Infinity : a.day) || 0);
   ds.gaps ??= usualGaps(o, ds.indexed.customers.id.length);
   ds.baseGap ??= median(ds.gaps);
   const last = ds.summary.lastDay[k];
@@ -62,6 +66,7 @@ export function customerDetail(ds: LoadedDataset, customerId: string): Omit<Cust
     lines,
     surveys,
     interactions,
+    referrals: customerReferrals(ds, k),
   };
 }
 

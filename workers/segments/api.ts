@@ -3,6 +3,7 @@
  * returning a handle; personas, member exports and snapshots of a grouping named by its handle;
  * migration between snapshots.
  */
+import { ATTRIBUTE_FIELDS, type AttributeField } from '../../src/lib/domain/segments/attribute';
 import {
   schemeOf, type FieldValueCounts, type LifecycleOptions, type MigrationMatrix, type Notice, type ParetoPoint, type Persona, type RfmBinning, type RuleGroup, type SegmentRule,
   type TierBasis, type TierSummary,
@@ -12,7 +13,7 @@ import type { EngineContext } from '../core/context';
 import type { LoadedDataset, Segmentation } from '../core/loaded';
 import type { SegmentVoice } from '../voice/api';
 import { voiceOfGroups } from '../voice/segments';
-import { runClusters, runLifecycle, runRule, runTiers } from './groupings';
+import { runAttribute, runClusters, runLifecycle, runRule, runTiers } from './groupings';
 import { analysisDayOf, handleFor, remember, resolveGrouping } from './handles';
 import { runRfm, segmentCsv, segmentPersona } from './rfm';
 import { cellMembers, compareSnapshots } from './snapshots';
@@ -24,7 +25,10 @@ export type GroupingDefinition =
   | { kind: 'tiers'; shares: number[]; basis: TierBasis; analysisDay?: number }
   | { kind: 'lifecycle'; options: LifecycleRequest }
   | { kind: 'rule'; group: RuleGroup; analysisDay?: number }
-  | { kind: 'clusters'; request: ClusterRequest };
+  | { kind: 'clusters'; request: ClusterRequest }
+  | { kind: 'attribute'; field: AttributeField; analysisDay?: number };
+
+export { ATTRIBUTE_FIELDS, MAX_ATTRIBUTE_GROUPS, OTHER_VALUES, type AttributeField } from '../../src/lib/domain/segments/attribute';
 
 /**
  * Every grouping is as of an analysis day: only orders dated on or before it count, customers
@@ -172,6 +176,12 @@ export interface ClusterResult extends AsOfResult {
 export interface SegmentsApi {
   rfm(datasetId: string, request: RfmRequest): Promise<RfmResult>;
   tiers(datasetId: string, shares: number[], basis: TierBasis, options?: AsOfOptions): Promise<TiersResult>;
+  /**
+   * Customers grouped by an attribute (acquisition channel, city, province) as of the analysis day:
+   * each of the MAX_ATTRIBUTE_GROUPS most common values is a group, the others are OTHER_VALUES;
+   * customers without a value (or not yet customers that day) are in none.
+   */
+  attributeGroups(datasetId: string, field: AttributeField, options?: AsOfOptions): Promise<{ handle: GroupingHandle; groups: { key: string; size: number }[] }>;
   lifecycle(datasetId: string, options: LifecycleRequest): Promise<LifecycleResult>;
   rule(datasetId: string, group: RuleGroup, options?: AsOfOptions): Promise<RuleResult>;
   /**
@@ -224,6 +234,16 @@ export function segmentsApi(ctx: EngineContext): SegmentsApi {
       return { ...result, segments, handle: remember(ds, definition, segmentation) };
     },
 
+    async attributeGroups(datasetId, field, options) {
+      const ds = ctx.current(datasetId);
+      if (!(ATTRIBUTE_FIELDS as readonly string[]).includes(field)) throw { code: 'grouping.invalid' };
+      const definition: GroupingDefinition = { kind: 'attribute', field, analysisDay: options?.analysisDay };
+      const segmentation = runAttribute(ds, field, options?.analysisDay);
+      const size = new Map<string, number>();
+      for (const l of segmentation.labels) if (l) size.set(l, (size.get(l) ?? 0) + 1);
+      const groups = [...size].map(([key, n]) => ({ key, size: n })).sort((a, b) => b.size - a.size);
+      return { handle: remember(ds, definition, segmentation), groups };
+    },
     async tiers(datasetId, shares, basis, options) {
       const ds = ctx.current(datasetId);
       const analysisDay = options?.analysisDay;

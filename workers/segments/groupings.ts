@@ -11,8 +11,9 @@ import {
 } from '../../src/lib/domain';
 import { asOf, gapsAsOf, type AsOf } from '../core/as-of';
 import type { LoadedDataset, Segmentation } from '../core/loaded';
-import type {
-  ClusterRequest, ClusterResult, GroupCount, GroupingRun, LifecycleRequest, LifecycleResult, RuleResult, TiersResult,
+import {
+  MAX_ATTRIBUTE_GROUPS, OTHER_VALUES, type AttributeField, type ClusterRequest, type ClusterResult, type GroupCount, type GroupingRun,
+  type LifecycleRequest, type LifecycleResult, type RuleResult, type TiersResult,
 } from './api';
 
 type Summary<T> = Omit<T, 'handle'>;
@@ -104,6 +105,22 @@ export function runRule(ds: LoadedDataset, group: RuleGroup, analysisDay?: numbe
     },
     segmentation: labelled(f, labels, true),
   };
+}
+
+/**
+ * Customers by an attribute as of the analysis day: the MAX_ATTRIBUTE_GROUPS most common values
+ * (by customers, trimmed; ties by the value) are groups of their own, the rest OTHER_VALUES;
+ * customers without a value, or not yet customers that day, are in none.
+ */
+export function runAttribute(ds: LoadedDataset, field: AttributeField, analysisDay?: number): Segmentation {
+  const f = asOf(ds, analysisDay);
+  const values = ds.indexed.customers[field];
+  const raw = Array.from(values, (v, i) => (f.present[i] ? v.trim() : ''));
+  const count = new Map<string, number>();
+  for (const v of raw) if (v) count.set(v, (count.get(v) ?? 0) + 1);
+  const kept = new Set([...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, MAX_ATTRIBUTE_GROUPS).map(([v]) => v));
+  const labels = raw.map((v) => (!v ? '' : kept.has(v) ? v : OTHER_VALUES));
+  return labelled(f, labels, true);
 }
 
 const FEATURE_COLUMNS = ['recency', 'frequency', 'monetary', 'tenure', 'age', 'aov'] as const;

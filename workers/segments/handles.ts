@@ -6,8 +6,8 @@
  * the definition (after a reload, an eviction, or with a handle from another tab).
  */
 import type { LoadedDataset, Segmentation } from '../core/loaded';
-import type { GroupingDefinition, GroupingHandle } from './api';
-import { runClusters, runLifecycle, runRule, runTiers } from './groupings';
+import { ATTRIBUTE_FIELDS, type GroupingDefinition, type GroupingHandle } from './api';
+import { runAttribute, runClusters, runLifecycle, runRule, runTiers } from './groupings';
 import { runRfm } from './rfm';
 
 /** Groupings kept per loaded dataset (each holds a label per customer); older ones are computed again when asked for. */
@@ -33,7 +33,7 @@ function hash(text: string): string {
   return ((h2 >>> 0) * 2 ** 21 + ((h1 >>> 0) & 0x1fffff)).toString(36);
 }
 
-const KINDS: readonly GroupingDefinition['kind'][] = ['rfm', 'tiers', 'lifecycle', 'rule', 'clusters'];
+const KINDS: readonly GroupingDefinition['kind'][] = ['rfm', 'tiers', 'lifecycle', 'rule', 'clusters', 'attribute'];
 
 /** A handle's id: a function of the definition alone. */
 function idOf(definition: GroupingDefinition, key: string): string {
@@ -63,6 +63,7 @@ function compute(ds: LoadedDataset, definition: GroupingDefinition): Segmentatio
     case 'lifecycle': return runLifecycle(ds, definition.options).segmentation;
     case 'rule': return runRule(ds, definition.group, definition.analysisDay).segmentation;
     case 'clusters': return runClusters(ds, definition.request).segmentation;
+    case 'attribute': return (ATTRIBUTE_FIELDS as readonly string[]).includes(definition.field) ? runAttribute(ds, definition.field, definition.analysisDay) : null;
   }
 }
 
@@ -74,6 +75,7 @@ export function analysisDayOf(definition: GroupingDefinition): number | undefine
     case 'lifecycle': return definition.options.analysisDay;
     case 'rule': return definition.analysisDay;
     case 'clusters': return definition.request.analysisDay;
+    case 'attribute': return definition.analysisDay;
   }
 }
 

@@ -5,10 +5,14 @@
 import type { EngineContext } from '../core/context';
 import type { GroupingHandle } from '../segments/api';
 import { runVoice } from './scores';
+import { entriesApi, type EntriesApi } from './entries';
+import { servqualApi, type ServqualApi } from './servqual';
+import { complaintsApi, type ComplaintsApi } from './complaints';
+import { recoveryApi, type RecoveryApi } from './recovery';
 
 /** Fewer answers than this in a group: its figures are flagged as too few to rely on. */
 export { MIN_ANSWERS } from '../../src/lib/domain';
-import type { CsatSummary, NpsSummary } from '../../src/lib/domain';
+import type { CsatScale, CsatSummary, NpsSummary } from '../../src/lib/domain';
 
 /** NPS of a set of answers (points, −100…100; NaN without answers) with its 95% adjusted Wald interval; too few under MIN_ANSWERS. */
 export interface NpsFigure extends NpsSummary {
@@ -71,11 +75,18 @@ export interface VoiceRequest {
   grouping?: GroupingHandle;
   /** Only answers dated on or before this day count, and groupings are as of it (default: every answer). */
   analysisDay?: number;
+  /** The CSAT scale the answers were given on (default: the dataset's, from its highest answer). */
+  csatScale?: CsatScale;
 }
 
 export interface VoiceResult {
   /** Survey rows (an answer to NPS, CSAT or both) that count. */
   answers: number;
+  /**
+   * The CSAT scale used, the lowest satisfied score on it, the scale the answers suggest (from the
+   * highest answer), and the CSAT answers above the scale used (left out).
+   */
+  csatScale: { scale: CsatScale; topBox: number; detected: CsatScale; aboveScale: number };
   /** First and last day of those answers (null without any). */
   firstDay: number | null;
   lastDay: number | null;
@@ -98,7 +109,7 @@ export interface VoiceResult {
   detractors: { basis: 'clv' | 'net'; count: number; customers: DetractorCustomer[] };
 }
 
-export interface VoiceApi {
+export interface VoiceApi extends EntriesApi, ServqualApi, ComplaintsApi, RecoveryApi {
   /** NPS and CSAT of the loaded dataset's survey answers. */
   voice(jobId: string, datasetId: string, request?: VoiceRequest): Promise<VoiceResult>;
 }
@@ -108,5 +119,9 @@ export function voiceApi(ctx: EngineContext): VoiceApi {
     voice(jobId, datasetId, request = {}) {
       return ctx.run(jobId, async (checkpoint) => runVoice(ctx.current(datasetId), request, checkpoint));
     },
+    ...entriesApi(ctx),
+    ...servqualApi(ctx),
+    ...complaintsApi(ctx),
+    ...recoveryApi(ctx),
   };
 }

@@ -4,8 +4,9 @@
  * grouping's day. The high-value detractors are judged on each customer's latest NPS answer.
  */
 import {
-  csatSummary, LIFECYCLE_STAGES, monthIndexOfDay, monthLabel, NO_DAY, npsSummary, OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, valueTiers,
+  CSAT_SCALES, csatScaleFor, csatSummary, DEFAULT_TOP_BOX, LIFECYCLE_STAGES, monthIndexOfDay, monthLabel, NO_DAY, npsSummary, OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS, valueTiers,
 } from '../../src/lib/domain';
+import type { CsatScale } from '../../src/lib/domain';
 import type { LoadedDataset } from '../core/loaded';
 import { DEFAULT_RFM, type GroupingHandle } from '../segments/api';
 import { handleFor, resolveGrouping } from '../segments/handles';
@@ -22,23 +23,36 @@ export interface Answers {
   customer: Int32Array;
 }
 
-/** NPS and CSAT of the answers at `rows` (indices into the survey table). */
-export function figures(ds: LoadedDataset, rows: ArrayLike<number>): VoiceFigures {
+/**
+ * NPS and CSAT of the answers at `rows` (indices into the survey table). CSAT on `scale` points
+ * (default: the dataset's, csatScaleOf); answers above it are left out.
+ */
+export function figures(ds: LoadedDataset, rows: ArrayLike<number>, scale: CsatScale = csatScaleOf(ds)): VoiceFigures {
   const sv = ds.content.surveys;
   const nps: number[] = [];
   const csat: number[] = [];
   for (let j = 0; j < rows.length; j++) {
     const r = rows[j];
     if (isNps(sv.nps[r])) nps.push(sv.nps[r]);
-    if (isCsat(sv.csat[r])) csat.push(sv.csat[r]);
+    if (isCsat(sv.csat[r]) && sv.csat[r] <= scale) csat.push(sv.csat[r]);
   }
   const n = npsSummary(nps);
-  const c = csatSummary(csat, { scale: 5 });
+  const c = csatSummary(csat, { scale });
   return { nps: { ...n, tooFew: n.n < MIN_ANSWERS }, csat: { ...c, tooFew: c.n < MIN_ANSWERS } };
 }
 
 const isNps = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 10;
-const isCsat = (v: number): boolean => Number.isInteger(v) && v >= 1 && v <= 5;
+const isCsat = (v: number): boolean => Number.isInteger(v) && v >= 1 && v <= 10;
+
+/** The scale of a dataset's CSAT answers (csatScaleFor its highest answer), found once per loaded dataset. */
+export function csatScaleOf(ds: LoadedDataset): CsatScale {
+  if (ds.csatScale === undefined) {
+    let highest = 0;
+    for (const v of ds.content.surveys.csat) if (v > highest) highest = v;
+    ds.csatScale = csatScaleFor(highest);
+  }
+  return ds.csatScale;
+}
 
 /** Whether an answer or interaction of `day` counts as of the analysis day: dated on or before it (as orders do), or undated. */
 export function countsBy(day: number, analysisDay: number | undefined): boolean {
@@ -79,7 +93,7 @@ export function byLabel(answers: Answers, labels: string[]): { groups: Map<strin
 const RFM_ORDER: readonly string[] = [...RFM11_RULES.map((r) => r.key), ...RFM8_KEYS, OTHERS_SEGMENT];
 
 /** Groups in the order their grouping lists them: RFM rules, tiers and clusters by number, lifecycle stages; else by name. */
-function ordered(kind: GroupingHandle['definition']['kind'], keys: string[]): string[] {
+export function ordered(kind: GroupingHandle['definition']['kind'], keys: string[]): string[] {
   const numbered = /^(?:tier|cluster)_(\d+)$/;
   const rank = (key: string): number => {
     const m = numbered.exec(key);
@@ -91,10 +105,12 @@ function ordered(kind: GroupingHandle['definition']['kind'], keys: string[]): st
   return [...keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function grouped(ds: LoadedDataset, answers: Answers, handle: GroupingHandle, labels: string[]): { groups: VoiceResult['groups']; ungrouped: number } {
+function grouped(
+  ds: LoadedDataset, answers: Answers, handle: GroupingHandle, labels: string[], scale: CsatScale,
+): { groups: VoiceResult['groups']; ungrouped: number } {
   const { groups, ungrouped } = byLabel(answers, labels);
   return {
-    groups: ordered(handle.definition.kind, [...groups.keys()]).map((key) => ({ key, ...figures(ds, groups.get(key)!) })),
+    groups: ordered(handle.definition.kind, [...groups.keys()]).map((key) => ({ key, ...figures(ds, groups.get(key)!, scale) })),
     ungrouped,
   };
 }
@@ -116,21 +132,27 @@ export function runVoice(ds: LoadedDataset, request: VoiceRequest, checkpoint: (
     if (!list) months.set(m, (list = []));
     list.push(r);
   }
-  const overall = figures(ds, answers.rows);
-  const byMonth = [...months.keys()].sort((a, b) => a - b).map((m) => ({ month: monthLabel(m), ...figures(ds, months.get(m)!) }));
+  const detected = csatScaleOf(ds);
+  const scale = request.csatScale ?? detected;
+  if (!(CSAT_SCALES as readonly number[]).includes(scale)) throw { code: 'voice.csatScale', params: { scale: String(scale) } };
+  let aboveScale = 0;
+  for (const r of answers.rows) if (sv.csat[r] > scale) aboveScale++;
+  const overall = figures(ds, answers.rows, scale);
+  const byMonth = [...months.keys()].sort((a, b) => a - b).map((m) => ({ month: monthLabel(m), ...figures(ds, months.get(m)!, scale) }));
   checkpoint();
 
   const handle = request.grouping ?? handleFor({ kind: 'rfm', request: { ...DEFAULT_RFM, analysisDay } });
   const seg = resolveGrouping(ds, handle);
-  const { groups, ungrouped } = grouped(ds, answers, handle, seg.labels);
+  const { groups, ungrouped } = grouped(ds, answers, handle, seg.labels, scale);
   checkpoint();
 
   const tierHandle = handleFor({ kind: 'tiers', shares: [20, 30, 50], basis: 'customers', analysisDay });
   const tierSeg = resolveGrouping(ds, tierHandle);
-  const tiers = grouped(ds, answers, tierHandle, tierSeg.labels).groups;
+  const tiers = grouped(ds, answers, tierHandle, tierSeg.labels, scale).groups;
 
   return {
     answers: answers.rows.length,
+    csatScale: { scale, topBox: DEFAULT_TOP_BOX[scale], detected, aboveScale },
     firstDay: Number.isFinite(firstDay) ? firstDay : null,
     lastDay: Number.isFinite(lastDay) ? lastDay : null,
     overall, byMonth,

@@ -34,7 +34,7 @@ function rated(g: ComplaintFigures): ComplaintFigures {
 }
 
 /** Customers, complainers, complaints and orders per group label (customers in no group left out). */
-function complaintsByLabel(ds: LoadedDataset, seg: Pick<Segmentation, 'labels' | 'frequency'>, analysisDay: number | undefined): Map<string, ComplaintFigures> {
+export function complaintsByLabel(ds: LoadedDataset, seg: Pick<Segmentation, 'labels' | 'frequency'>, analysisDay: number | undefined): Map<string, ComplaintFigures> {
   const it = ds.content.interactions;
   const perCustomer = new Int32Array(seg.labels.length);
   for (let r = 0; r < it.customerId.length; r++) {

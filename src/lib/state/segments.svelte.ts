@@ -88,8 +88,11 @@ export class SegmentsState {
   }
 
   /** The grouping of this kind shown on this page for this revision of the current dataset, if any. */
-  groupingHandle(kind: 'rfm' | 'tiers' | 'lifecycle', revision: unknown): GroupingHandle | null {
-    return kind === 'rfm' ? this.rfm.handleFor(revision) : this[kind].handleFor(revision);
+  groupingHandle(kind: 'rfm' | 'tiers' | 'lifecycle' | 'clusters' | 'rule' | 'channel' | 'city', revision: unknown): GroupingHandle | null {
+    if (kind === 'rfm') return this.rfm.handleFor(revision);
+    // customer attributes are not groupings of this page
+    if (kind === 'channel' || kind === 'city') return null;
+    return (kind === 'rule' ? this.rules : this[kind]).handleFor(revision);
   }
 
   /** (Re)compute for the current dataset if it changed since the last time. */

@@ -1,6 +1,7 @@
 /** How the Voice page names its groups (the figures themselves: src/lib/i18n/voice-format.ts). */
 import type { MessageKey } from '../../lib/i18n/messages';
 import type { Locale } from '../../lib/i18n/format';
+import { OTHER_VALUES } from '../../lib/domain/segments/attribute';
 import type { VoiceResult } from '../../../workers/api';
 import { groupName, stageName } from '../segments/names';
 
@@ -8,6 +9,7 @@ type T = (k: MessageKey, p?: Record<string, string | number>) => string;
 
 /** A group's name as its grouping words it (lifecycle stages apart: 'lost' is also an RFM segment). */
 export function groupLabel(kind: VoiceResult['grouping']['kind'], key: string, t: T): string {
+  if (kind === 'attribute') return key === OTHER_VALUES ? t('voice.otherValues') : key;
   return kind === 'lifecycle' ? stageName(key, t) : groupName(key, t);
 }
 

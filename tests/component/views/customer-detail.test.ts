@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import CustomerDetail from '../../../src/views/CustomerDetail.svelte';
 import { privacy } from '../../../src/lib/state/privacy.svelte';
 import { i18n } from '../../../src/lib/i18n/i18n.svelte';
-import { parseIsoDay } from '../../../src/lib/domain';
+import { NO_DAY, parseIsoDay } from '../../../src/lib/domain';
 import type { CustomerDetail as Detail, CustomerOrderLine } from '../../../workers/api';
 import { fakeEngine, freshDatabase } from '../fakes';
 
@@ -91,14 +91,20 @@ describe('the customer page: survey answers and interactions', () => {
     // newest first, as the engine sends them; an undated answer last
     surveys: [{ day: day('2025-11-10'), nps: 10, csat: 5 }, { day: day('2024-12-28'), nps: 5, csat: null }, { day: null, nps: null, csat: 3 }],
     interactions: [
-      { day: day('2025-11-15'), kind: 'complaint', channel: 'Phone', topic: 'Delivery', resolved: false },
-      { day: day('2025-10-02'), kind: 'inquiry', channel: 'Live chat', topic: '', resolved: true },
+      {
+        entryId: 'T-2', customerId: '13800138000', day: day('2025-11-15'), kind: 'complaint', channel: 'Phone', topic: 'Delivery', severity: 3,
+        resolved: 0, resolvedDay: NO_DAY, text: 'Parcel two weeks late', added: false, note: '',
+      },
+      {
+        entryId: 'T-1', customerId: '13800138000', day: day('2025-10-02'), kind: 'inquiry', channel: 'Live chat', topic: '', severity: 0,
+        resolved: 1, resolvedDay: day('2025-10-03'), text: '', added: false, note: 'Answered by mail',
+      },
     ],
   };
   const rows = (testId: string) =>
     [...screen.getByTestId(testId).querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
 
-  it('lists the answers (date, NPS with its group, CSAT) and the interactions (date, kind, channel, topic, status)', async () => {
+  it('lists the answers (date, NPS with its group, CSAT) and the interactions (date, kind, channel, topic, severity, status, resolved on, text, note)', async () => {
     show(told);
     await screen.findByTestId('surveys');
     expect(rows('surveys')).toEqual([
@@ -107,8 +113,8 @@ describe('the customer page: survey answers and interactions', () => {
       ['—', '—', '3 of 5'],
     ]);
     expect(rows('interactions')).toEqual([
-      ['11/15/2025', 'Complaint', 'Phone', 'Delivery', 'Open'],
-      ['10/02/2025', 'Inquiry', 'Live chat', '—', 'Resolved'],
+      ['11/15/2025', 'Complaint', 'Phone', 'Delivery', 'High', 'Open', '—', 'Parcel two weeks late', '—', 'Edit Mark resolved'],
+      ['10/02/2025', 'Inquiry', 'Live chat', '—', '—', 'Resolved', '10/03/2025', '—', 'Answered by mail', 'Edit'],
     ]);
     expect(screen.queryByTestId('no-surveys')).toBeNull();
   });
@@ -119,8 +125,8 @@ describe('the customer page: survey answers and interactions', () => {
     await screen.findByTestId('surveys');
     expect(screen.getByTestId('surveys').querySelector('thead')!.textContent).toContain('NPS');
     expect(rows('surveys')[0]).toEqual(['2025/11/10', '10 · 推荐者', '5 / 5 分']);
-    expect(rows('interactions')[0]).toEqual(['2025/11/15', '投诉', 'Phone', 'Delivery', '未解决']);
-    expect(screen.getByTestId('interactions').querySelector('thead')!.textContent).toBe('日期类型渠道主题状态');
+    expect(rows('interactions')[0]).toEqual(['2025/11/15', '投诉', 'Phone', 'Delivery', '高', '未解决', '—', 'Parcel two weeks late', '—', '编辑 标记为已解决']);
+    expect(screen.getByTestId('interactions').querySelector('thead')!.textContent).toBe('日期类型渠道主题严重程度状态解决日期客户原话备注（处理情况）操作');
   });
 
   it('says so when there are none', async () => {

@@ -17,3 +17,4 @@ export * from './clusters';
 export * from './kmeans';
 export * from './silhouette';
 export * from './cluster-words';
+export * from './attribute';

@@ -6,12 +6,12 @@ import { LIFECYCLE_STAGES } from './lifecycle';
 import { OTHERS_SEGMENT, RFM11_RULES, RFM8_KEYS } from './rfm-presets';
 
 /** The schemes a snapshot can have: an RFM preset ('custom': the user's own rule order) or a kind of grouping. */
-export type SnapshotScheme = 'rfm11' | 'rfm8' | 'custom' | 'tiers' | 'lifecycle' | 'rules' | 'clusters';
+export type SnapshotScheme = 'rfm11' | 'rfm8' | 'custom' | 'tiers' | 'lifecycle' | 'rules' | 'clusters' | 'attribute';
 
 /** What the scheme is read from: a grouping's definition (the engine's GroupingDefinition fits it). */
 export type SchemeSource =
   | { kind: 'rfm'; request: { preset: string | readonly unknown[] } }
-  | { kind: 'tiers' | 'lifecycle' | 'rule' | 'clusters' };
+  | { kind: 'tiers' | 'lifecycle' | 'rule' | 'clusters' | 'attribute' };
 
 /**
  * The scheme of a grouping: for RFM the preset's name, or 'custom' for the user's own rules;

@@ -93,7 +93,21 @@ export interface CsatSummary {
 }
 
 /** The lowest score counted satisfied by default: the top two boxes of 5, 7 and 10 points. */
-const DEFAULT_TOP_BOX: Record<5 | 7 | 10, number> = { 5: 4, 7: 6, 10: 9 };
+/** The CSAT scales a survey may use. */
+export const CSAT_SCALES = [5, 7, 10] as const;
+export type CsatScale = (typeof CSAT_SCALES)[number];
+
+/** The lowest score counted as satisfied on each scale (top-2-box: 4–5 of 5, 6–7 of 7, 9–10 of 10). */
+export const DEFAULT_TOP_BOX: Record<CsatScale, number> = { 5: 4, 7: 6, 10: 9 };
+
+/**
+ * The scale answers were most likely given on: the smallest of 5, 7 and 10 points that holds the
+ * highest answer (5 without answers).
+ * @example csatScaleFor(6) // 7
+ */
+export function csatScaleFor(highest: number): CsatScale {
+  return highest <= 5 ? 5 : highest <= 7 ? 7 : 10;
+}
 
 /**
  * CSAT of 1–`scale` answers: the share at or above `topBox` (default 4 of 5, 6 of 7, 9 of 10), NaN

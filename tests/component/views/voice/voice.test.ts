@@ -30,6 +30,7 @@ const lost = answers(4, 5, 11);
 const all = { nps: [...champions.nps, ...hibernating.nps, ...lost.nps], csat: [...champions.csat, ...hibernating.csat, ...lost.csat] };
 
 const result: VoiceResult = {
+  csatScale: { scale: 5, topBox: 4, detected: 5, aboveScale: 0 },
   answers: all.nps.length, firstDay: dayFromCivil(2024, 1, 3), lastDay: dayFromCivil(2024, 12, 30),
   overall: figures(all),
   byMonth: [{ month: '2024-01', ...figures(champions) }, { month: '2024-02', ...figures(hibernating) }],
@@ -63,7 +64,7 @@ async function shown(answer: VoiceResult = result, api: Record<string, unknown> 
 
 describe('Voice: NPS and CSAT', () => {
   it('shows the overall NPS and CSAT with their 95% CI and number of answers', () => {
-    render(ScoreCards, { overall: result.overall });
+    render(ScoreCards, { overall: result.overall, scale: result.csatScale });
     const o = npsSummary(all.nps);
     const nps = screen.getByTestId('voice-nps').textContent!;
     expect(nps).toContain(String(Math.round(o.nps)));
@@ -143,6 +144,35 @@ describe('Voice: groupings and the empty state', () => {
     await waitFor(() => expect(voice).toHaveBeenCalledTimes(2));
     expect(tiers).toHaveBeenCalledWith('d', [20, 30, 50], 'customers', { analysisDay: undefined });
     expect(voice).toHaveBeenLastCalledWith(expect.any(String), 'd', { grouping: handle, analysisDay: undefined });
+  });
+
+  it('groups by a customer attribute through the engine, and offers clusters only once the Segments page has them', async () => {
+    const handle: GroupingHandle = { id: 'attribute:1', definition: { kind: 'attribute', field: 'channel' } };
+    const attributeGroups = vi.fn(async () => ({ handle, groups: [] }));
+    const { voice, state } = await shown(result, { attributeGroups });
+    const options = within(screen.getByTestId('voice-grouping')).getAllByRole('option') as HTMLOptionElement[];
+    const byValue = Object.fromEntries(options.map((o) => [o.value, o]));
+    expect(byValue.clusters.disabled).toBe(true);
+    expect(byValue.clusters.textContent).toContain('set up on the Segments page first');
+    expect(byValue.channel.disabled).toBe(false);
+    expect(state.available('city')).toBe(true);
+    await fireEvent.change(screen.getByTestId('voice-grouping'), { target: { value: 'channel' } });
+    await waitFor(() => expect(voice).toHaveBeenCalledTimes(2));
+    expect(attributeGroups).toHaveBeenCalledWith('d', 'channel', { analysisDay: undefined });
+    expect(voice).toHaveBeenLastCalledWith(expect.any(String), 'd', { grouping: handle, analysisDay: undefined });
+  });
+
+  it('counts CSAT on the scale the user picks, and says how many answers that leaves out', async () => {
+    const above: VoiceResult = { ...result, csatScale: { scale: 5, topBox: 4, detected: 7, aboveScale: 12 } };
+    const { voice } = await shown(above);
+    const select = screen.getByTestId('voice-csat-scale') as HTMLSelectElement;
+    expect(select.options[0].textContent).toBe('As the answers suggest: 1–7');
+    expect([...select.options].map((o) => o.textContent).slice(1)).toEqual(['1–5 (satisfied: 4–5)', '1–7 (satisfied: 6–7)', '1–10 (satisfied: 9–10)']);
+    expect(screen.getByText('12 CSAT answers are above 5 and left out: pick the scale they were given on.')).toBeTruthy();
+    expect(screen.getByTestId('voice-csat').textContent).toContain('(4–5 of 5)');
+    await fireEvent.change(select, { target: { value: '7' } });
+    await waitFor(() => expect(voice).toHaveBeenCalledTimes(2));
+    expect(voice).toHaveBeenLastCalledWith(expect.any(String), 'd', { grouping: undefined, analysisDay: undefined, csatScale: 7 });
   });
 
   it('uses the Segments page’s grouping when it has one for this dataset', async () => {

@@ -79,5 +79,7 @@ describe('a customer’s CLV and segment are one number on the customer page and
       expect(members.rows.map((r) => r.id)).toContain(row.id);
     }
     db.close();
-  }, 60_000);
+  // the value job fits Pareto/NBD too (the holdout comparison); on the Online Retail sample that fit
+  // takes 60–100 s on a 2-core host (its series converge slowly near z = 1; issue 13)
+  }, 240_000);
 });
