@@ -66,7 +66,7 @@ describe('two pages on the same origin stay consistent', () => {
     const upgraded = await pageC.evaluate(
       (name) =>
         new Promise<number>((resolve, reject) => {
-          const req = indexedDB.open(name, 30);
+          const req = indexedDB.open(name, 40);
           const timer = setTimeout(() => reject(new Error('upgrade still blocked by an open tab')), 20_000);
           req.onsuccess = () => {
             clearTimeout(timer);
@@ -78,7 +78,7 @@ describe('two pages on the same origin stay consistent', () => {
         }),
       DB_NAME,
     );
-    expect(upgraded).toBe(30);
+    expect(upgraded).toBe(40);
     await pageC.close();
 
     for (const tab of [b, a]) {
@@ -90,7 +90,7 @@ describe('two pages on the same origin stay consistent', () => {
       expect(await tab.page.getByRole('alert').count()).toBe(0);
     }
     const version = await b.page.evaluate(async (name) => (await indexedDB.databases()).find((d) => d.name === name)?.version, DB_NAME);
-    expect(version).toBe(30);
+    expect(version).toBe(40);
 
     // the notice is said once: another reload of B is quiet
     await b.page.reload();
