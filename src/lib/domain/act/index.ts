@@ -1,0 +1,4 @@
+export * from './distributions';
+export * from './stats';
+export * from './ladder';
+export * from './control';
