@@ -16,8 +16,9 @@ import type { PrivacyApi } from './privacy/api';
 import type { SegmentsApi } from './segments/api';
 import type { ValueApi } from './value/api';
 import type { VoiceApi } from './voice/api';
+import type { StrategyApi } from './strategy/api';
 
-export type EngineApi = CoreApi & ImportApi & CustomersApi & SegmentsApi & ValueApi & VoiceApi & AlertsApi & BackupApi & PrivacyApi;
+export type EngineApi = CoreApi & ImportApi & CustomersApi & SegmentsApi & ValueApi & VoiceApi & StrategyApi & AlertsApi & BackupApi & PrivacyApi;
 
 export type * from './core/api';
 export type * from './import/api';
@@ -29,6 +30,9 @@ export type * from './voice/entries';
 export type * from './voice/servqual';
 export type * from './voice/complaints';
 export type * from './voice/recovery';
+export type * from './strategy/api';
+export type * from './strategy/portfolio';
+export type * from './strategy/loyalty';
 export type * from './alerts/api';
 export type * from './backup/api';
 export type * from './privacy/api';

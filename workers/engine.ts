@@ -15,6 +15,7 @@ import { privacyApi } from './privacy/api';
 import { segmentsApi } from './segments/api';
 import { valueApi } from './value/api';
 import { voiceApi } from './voice/api';
+import { strategyApi } from './strategy/api';
 
 export { DEMO_SEED } from '../src/lib/domain/demo';
 
@@ -43,6 +44,7 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     ...segmentsApi(ctx),
     ...valueApi(ctx),
     ...voiceApi(ctx),
+    ...strategyApi(ctx),
     ...alertsApi(ctx),
     ...backupApi(ctx),
     ...privacyApi(ctx),

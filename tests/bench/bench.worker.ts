@@ -31,6 +31,9 @@ import type { BenchWorkerApi, StepResult } from './protocol';
 import { voiceOfGroups } from '../../workers/voice/segments';
 import { createRandom } from '../../src/lib/domain/random';
 import { tableBreakdown } from './table-breakdown';
+import { prepareDataset } from '../../workers/core/loaded';
+import { netInYear } from '../../workers/strategy/facts';
+import { runPortfolioPoints } from '../../workers/strategy/portfolio';
 
 /** The empty database a backup is restored into. */
 const BENCH_RESTORE_DB = `${BENCH_DB}-restore`;
@@ -693,6 +696,47 @@ const api: BenchWorkerApi = {
         { name: 'allocate_curve_pass_50', ms: Math.round(baseMs * 1000) / 1000, rows: 50 },
       ],
       notes: { 'allocate: λ at the optimum (MM)': String(allocateBudget(segments, budget).lambda.toPrecision(6)) },
+    };
+  }),
+
+  portfolio100k: () => guard('portfolio', async (): Promise<StepResult> => {
+    // The bench dataset in memory, indexed and summarised as a load does (not timed).
+    let t0 = performance.now();
+    const ds = prepareDataset(BENCH_DATASET_ID, benchContent());
+    const prepareMs = performance.now() - t0;
+    const none = () => undefined;
+    // Warm-up (not timed): the default 11 RFM segments computed and kept, the code compiled, on
+    // the other current value ('total'), so the timed call still reads the orders for its own.
+    t0 = performance.now();
+    runPortfolioPoints(ds, { current: 'total' }, none);
+    const warmMs = performance.now() - t0;
+    // portfolio_100k: the customer-level matrix data (values, medians, quadrants, totals, axes)
+    t0 = performance.now();
+    const points = runPortfolioPoints(ds, {}, none);
+    const ms = performance.now() - t0;
+    // portfolio_baseline_net_pass_100k: one netInYear pass over the same 1M orders
+    t0 = performance.now();
+    const net = netInYear(ds, points.asOfDay);
+    const baseMs = performance.now() - t0;
+    const q = points.quadrants;
+    const counted = q.invest.customers + q.develop.customers + q.maintain.customers + q.basic.customers;
+    if (points.count === 0 || points.count > CUSTOMERS || counted !== points.count || points.x.length !== points.count) {
+      fail('portfolio', `${points.count} customers placed, ${counted} in quadrants`);
+    }
+    let netSum = 0, placedSum = 0;
+    for (let i = 0; i < net.length; i++) netSum += net[i];
+    for (let i = 0; i < points.count; i++) placedSum += points.x[i];
+    return {
+      timings: [
+        { name: 'portfolio_100k', ms: round(ms), rows: points.count },
+        { name: 'portfolio_baseline_net_pass_100k', ms: round(baseMs), rows: ORDERS },
+      ],
+      notes: {
+        'portfolio: prepare / warm-up (untimed) ms': `${round(prepareMs)} / ${round(warmMs)}`,
+        'portfolio: customers placed / in quadrants (invest, develop, maintain, basic)': `${points.count} / ${q.invest.customers}, ${q.develop.customers}, ${q.maintain.customers}, ${q.basic.customers}`,
+        'portfolio: medians (net 12 months, recency days)': `${fix(points.medians.current, 2)}, ${fix(points.medians.future, 1)}`,
+        'portfolio: net 12 months placed / all customers': `${fix(placedSum, 2)} / ${fix(netSum, 2)}`,
+      },
     };
   }),
 

@@ -101,6 +101,7 @@ const STEPS: Record<Phase, (() => Promise<StepResult>)[]> = {
     () => inFreshWorker('voiceBySegment'),
     () => inFreshWorker('cohort1m'),
     () => inFreshWorker('allocate50'),
+    () => inFreshWorker('portfolio100k'),
   ],
 };
 

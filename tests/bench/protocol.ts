@@ -98,4 +98,10 @@ export interface BenchWorkerApi {
   cohort1m(): Promise<StepResult>;
   /** allocateBudget over 50 segments (allocate_50_segments, per call), and one pass over their 50 response curves (allocate_curve_pass_50). */
   allocate50(): Promise<StepResult>;
+  /**
+   * The customer-level portfolio matrix (workers/strategy/portfolio.ts runPortfolioPoints) of the
+   * bench's 100k customers by the default RFM grouping, after an untimed warm-up (portfolio_100k),
+   * and one netInYear pass over the 1M orders (portfolio_baseline_net_pass_100k).
+   */
+  portfolio100k(): Promise<StepResult>;
 }

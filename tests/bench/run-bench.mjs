@@ -51,6 +51,7 @@ const FIGURES = [
   { name: 'cohort_1m', baseline: 'cohort_baseline_pass_1m', target: 1000 },
   { name: 'voice_by_segment_100k', baseline: 'voice_typed_pass_100k', target: 300 },
   { name: 'allocate_50_segments', baseline: 'allocate_curve_pass_50', target: 5 },
+  { name: 'portfolio_100k', baseline: 'portfolio_baseline_net_pass_100k', target: 200 },
 ];
 
 /** Page loads, in order: each a new navigation on the same profile. */

@@ -10,7 +10,7 @@ import type { BrowserContext, Download, Locator, Page, Worker } from 'playwright
 import { launchBrowser, recordAllRequests, recordForeignRequests, relaunch, type LaunchedBrowser, type RecordedRequest } from './browser';
 
 /** The main sections, as the tabs of the navigation name them. */
-export type Section = 'dashboard' | 'customers' | 'segments' | 'value' | 'voice' | 'alerts' | 'import' | 'datasets';
+export type Section = 'dashboard' | 'customers' | 'segments' | 'value' | 'voice' | 'strategy' | 'alerts' | 'import' | 'datasets';
 export type Language = 'en' | 'zh';
 
 /** How the navigation links read in each language (src/lib/i18n/locales, nav.*). */
@@ -21,6 +21,7 @@ const NAV: Record<Language, Record<Section, string | RegExp>> = {
     segments: 'Segments',
     value: 'Value',
     voice: 'Voice',
+    strategy: 'Strategy',
     alerts: /^Alerts/, // followed by the number of open alerts
     import: 'Import',
     datasets: 'Data & storage',
@@ -31,6 +32,7 @@ const NAV: Record<Language, Record<Section, string | RegExp>> = {
     segments: '客户细分',
     value: '客户价值',
     voice: '客户声音',
+    strategy: '客户战略',
     alerts: /^预警/,
     import: '导入',
     datasets: '数据与存储',

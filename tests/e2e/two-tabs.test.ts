@@ -3,8 +3,11 @@
 // tabs reload with a notice, their data intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './page-model';
+import { SCHEMA_VERSION } from '../../src/lib/db/schema';
 
 const DB_NAME = 'customer-strategy-workbench';
+/** A newer app's IndexedDB version: Dexie's version n is 10n, one above this app's schema. */
+const NEWER = 10 * (SCHEMA_VERSION + 1);
 const DEMO = 'Demo company · Harbor Retail';
 let a: AppPage;
 let b: AppPage;
@@ -60,13 +63,13 @@ describe('two pages on the same origin stay consistent', () => {
   it('a newer app upgrading the database in another tab makes B reload with a notice; nothing is lost', async () => {
     await mark(a);
     // the newer app: a third page of the origin (not the app) opening the database at a higher
-    // version (Dexie's version n is IndexedDB version 10n; the app is at 2, i.e. 20)
+    // version (Dexie's version n is IndexedDB version 10n)
     const pageC = await a.context.newPage();
     await pageC.goto(`${a.baseUrl}favicon.svg`);
     const upgraded = await pageC.evaluate(
-      (name) =>
+      ({ name, newer }) =>
         new Promise<number>((resolve, reject) => {
-          const req = indexedDB.open(name, 40);
+          const req = indexedDB.open(name, newer);
           const timer = setTimeout(() => reject(new Error('upgrade still blocked by an open tab')), 20_000);
           req.onsuccess = () => {
             clearTimeout(timer);
@@ -76,9 +79,9 @@ describe('two pages on the same origin stay consistent', () => {
           };
           req.onerror = () => reject(req.error);
         }),
-      DB_NAME,
+      { name: DB_NAME, newer: NEWER },
     );
-    expect(upgraded).toBe(40);
+    expect(upgraded).toBe(NEWER);
     await pageC.close();
 
     for (const tab of [b, a]) {
@@ -90,7 +93,7 @@ describe('two pages on the same origin stay consistent', () => {
       expect(await tab.page.getByRole('alert').count()).toBe(0);
     }
     const version = await b.page.evaluate(async (name) => (await indexedDB.databases()).find((d) => d.name === name)?.version, DB_NAME);
-    expect(version).toBe(40);
+    expect(version).toBe(NEWER);
 
     // the notice is said once: another reload of B is quiet
     await b.page.reload();

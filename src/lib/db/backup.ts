@@ -2,8 +2,8 @@
  * What goes into a backup and how it comes back.
  *
  * A backup holds, for everything or for one dataset: the dataset rows, their committed batches
- * with every chunk (as stored, one at a time, so memory stays at one chunk), customer edits,
- * segment snapshots with their data, and the app's settings (rules, mappings, preferences).
+ * with every chunk (as stored, one at a time, so memory stays at one chunk), customer and
+ * feedback edits, playbook cards, the tier design, segment snapshots with their data, and the app's settings (rules, mappings, preferences).
  * Settings under `pseudonym.` (the pseudonymisation key and mappings) are left out unless asked for.
  *
  * Restore writes chunks under *pending* batches while the file is read and verified, and makes
@@ -18,7 +18,10 @@ import { TABLE_KINDS, type TableKind } from '../domain/types';
 import { committedBatches, discardBatch, dropDatasetData } from './batches';
 import { CURRENT_LAYOUT } from './columnar';
 import { newId } from './ids';
-import type { BatchRow, ChunkRow, CustomerEditRow, DatasetRow, InteractionEditRow, SettingRow, SnapshotDataRow, SnapshotRow, WorkbenchDB } from './schema';
+import {
+  datasetTables, type BatchRow, type ChunkRow, type CustomerEditRow, type DatasetRow, type InteractionEditRow, type PlaybookRow, type SettingRow, type SnapshotDataRow, type SnapshotRow,
+  type TierDesignRow, type WorkbenchDB,
+} from './schema';
 import { SNAPSHOT_LAYOUT } from './snapshots';
 
 /** Settings that describe this browser's session, not the data: never restored from a file. */
@@ -42,7 +45,7 @@ export interface BackupSelection {
   includePseudonymKey?: boolean;
 }
 
-type TableName = 'datasets' | 'batches' | 'chunks' | 'customerEdits' | 'interactionEdits' | 'snapshots' | 'snapshotData' | 'settings';
+type TableName = 'datasets' | 'batches' | 'chunks' | 'customerEdits' | 'interactionEdits' | 'snapshots' | 'snapshotData' | 'playbooks' | 'tierDesigns' | 'settings';
 
 function row(table: TableName, value: object, bytes?: Uint8Array): Uint8Array[] {
   return encodeRecord(RECORD_ROW, { t: table, r: value }, bytes);
@@ -98,6 +101,15 @@ export async function* backupRecords(
     }
     for (const edit of await db.interactionEdits.where('datasetId').equals(dataset.id).toArray()) {
       yield row('interactionEdits', edit);
+      records++;
+    }
+    for (const card of await db.playbooks.where('datasetId').equals(dataset.id).toArray()) {
+      yield row('playbooks', card);
+      records++;
+    }
+    const design = await db.tierDesigns.get(dataset.id);
+    if (design) {
+      yield row('tierDesigns', design);
       records++;
     }
     for (const snapshot of await db.snapshots.where('datasetId').equals(dataset.id).toArray()) {
@@ -171,6 +183,8 @@ export async function restoreRecords(
   const batchMap = new Map<string, BatchRow>();
   const edits: CustomerEditRow[] = [];
   const interactionEdits: InteractionEditRow[] = [];
+  const playbooks: PlaybookRow[] = [];
+  const tierDesigns: TierDesignRow[] = [];
   const snapshots: SnapshotRow[] = [];
   const snapshotData: SnapshotDataRow[] = [];
   const snapshotMap = new Map<string, string>();
@@ -247,6 +261,18 @@ export async function restoreRecords(
           interactionEdits.push({ ...e, datasetId: datasetOf(e.datasetId) });
           break;
         }
+        case 'playbooks': {
+          const p = value as unknown as PlaybookRow;
+          if (typeof p.scheme !== 'string' || typeof p.segment !== 'string' || !p.card || typeof p.card !== 'object') throw damaged();
+          playbooks.push({ ...p, datasetId: datasetOf(p.datasetId) });
+          break;
+        }
+        case 'tierDesigns': {
+          const t = value as unknown as TierDesignRow;
+          if (!t.design || typeof t.design !== 'object') throw damaged();
+          tierDesigns.push({ ...t, datasetId: datasetOf(t.datasetId) });
+          break;
+        }
         case 'snapshots': {
           const s = value as unknown as SnapshotRow;
           if (typeof s.id !== 'string') throw damaged();
@@ -287,7 +313,7 @@ export async function restoreRecords(
     }
 
     const current = (manifest.current && datasetMap.get(manifest.current)) || datasets[0]?.id || null;
-    await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits, db.interactionEdits, db.settings, db.snapshots, db.snapshotData], async () => {
+    await db.transaction('rw', [db.datasets, ...datasetTables(db), db.settings], async () => {
       const restoredBatches = new Set(pending);
       for (const dataset of datasets) {
         // replacing: the dataset's present data goes, in this same transaction
@@ -299,6 +325,8 @@ export async function restoreRecords(
       await db.interactionEdits.bulkPut(interactionEdits);
       await db.snapshots.bulkPut(snapshots);
       await db.snapshotData.bulkPut(snapshotData);
+      await db.playbooks.bulkPut(playbooks);
+      await db.tierDesigns.bulkPut(tierDesigns);
       for (const setting of settings) {
         if (options.conflict === 'copy' && (await db.settings.get(setting.key))) continue;
         await db.settings.put(setting);

@@ -6,7 +6,7 @@
 import { emptyTableCounts, TABLE_KINDS, type TableColumnsByKind, type TableKind } from '../domain/types';
 import { CURRENT_LAYOUT, encodeChunk, rowCount } from './columnar';
 import { newId } from './ids';
-import type { BatchRow, DatasetRow, WorkbenchDB } from './schema';
+import { datasetTables, type BatchRow, type DatasetRow, type WorkbenchDB } from './schema';
 
 /** Rows per stored chunk. */
 export const CHUNK_ROWS = 65_536;
@@ -73,7 +73,7 @@ export interface CommitOptions {
 /** Make a pending batch visible, in one transaction with the dataset row it belongs to. */
 export async function commitBatch(db: WorkbenchDB, batch: BatchRow, options: CommitOptions = {}): Promise<void> {
   const { dataset, replace = false, removeBatches = [] } = options;
-  await db.transaction('rw', [db.batches, db.datasets, db.chunks, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData], async () => {
+  await db.transaction('rw', [db.datasets, ...datasetTables(db)], async () => {
     const stored = await db.batches.get(batch.id);
     if (!stored || stored.status !== 'pending') throw new Error(`Batch ${batch.id} is not pending`);
     const existing = await db.datasets.get(batch.datasetId);
@@ -111,8 +111,8 @@ export async function dropBatches(db: WorkbenchDB, datasetId: string, ids: reado
 }
 
 /**
- * Inside a transaction over batches, chunks, customerEdits, interactionEdits, snapshots and snapshotData: remove a
- * dataset's batches (except `keep`) with their chunks, its edits and its snapshots (a replace).
+ * Inside a transaction over the dataset tables (datasetTables): remove a dataset's batches (except
+ * `keep`) with their chunks, its edits, its snapshots, its playbook cards and its tier design (a replace).
  */
 export async function dropDatasetData(db: WorkbenchDB, datasetId: string, keep: ReadonlySet<string>): Promise<void> {
   const others = (await db.batches.where('datasetId').equals(datasetId).primaryKeys()).filter((id) => !keep.has(id));
@@ -123,6 +123,8 @@ export async function dropDatasetData(db: WorkbenchDB, datasetId: string, keep: 
   const snaps = await db.snapshots.where('datasetId').equals(datasetId).primaryKeys();
   await db.snapshotData.bulkDelete(snaps);
   await db.snapshots.bulkDelete(snaps);
+  await db.playbooks.where('datasetId').equals(datasetId).delete();
+  await db.tierDesigns.delete(datasetId);
 }
 
 /** Remove a batch and its chunks (a failed or cancelled write). */

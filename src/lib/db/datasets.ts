@@ -1,6 +1,6 @@
 import { pseudonymMapSetting } from '../domain/privacy/pseudonym';
 import { TABLE_KINDS } from '../domain/types';
-import type { DatasetRow, WorkbenchDB } from './schema';
+import { datasetTables, type DatasetRow, type WorkbenchDB } from './schema';
 
 /** All datasets, oldest first, normalised. */
 export async function listDatasets(db: WorkbenchDB): Promise<DatasetRow[]> {
@@ -42,12 +42,12 @@ export async function renameDataset(db: WorkbenchDB, id: string, name: string): 
 }
 
 /**
- * Delete a dataset with every batch, chunk, edit and snapshot that belongs to it, its kept
+ * Delete a dataset with every batch, chunk, edit, snapshot and playbook card that belongs to it, its tier design, its kept
  * pseudonym mapping and its other settings (keys ending in `:<dataset id>`, such as the
  * complaints' service level and topic rules), in one transaction.
  */
 export async function deleteDataset(db: WorkbenchDB, id: string): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.batches, db.chunks, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData, db.settings], async () => {
+  await db.transaction('rw', [db.datasets, ...datasetTables(db), db.settings], async () => {
     await db.settings.delete(pseudonymMapSetting(id));
     await db.settings.bulkDelete(await db.settings.filter((s) => s.key.endsWith(`:${id}`)).primaryKeys());
     const snaps = await db.snapshots.where('datasetId').equals(id).primaryKeys();
@@ -57,6 +57,8 @@ export async function deleteDataset(db: WorkbenchDB, id: string): Promise<void> 
     await db.batches.where('datasetId').equals(id).delete();
     await db.customerEdits.where('datasetId').equals(id).delete();
     await db.interactionEdits.where('datasetId').equals(id).delete();
+    await db.playbooks.where('datasetId').equals(id).delete();
+    await db.tierDesigns.delete(id);
     await db.datasets.delete(id);
   });
 }

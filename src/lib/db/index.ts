@@ -14,3 +14,5 @@ export * from './watch';
 export * from './connection';
 export * from './imports';
 export * from './interaction-edits';
+export * from './playbooks';
+export * from './tier-designs';

@@ -16,6 +16,9 @@
  * - `interactionEdits` (v3): feedback and complaints added by hand on a customer's page, and
  *   changes to imported ones (marked resolved with a note, corrected), applied over the chunks
  *   when a dataset is loaded. v3 also gives every dataset's counts the SERVQUAL kinds.
+ * - `playbooks` (v4): the Strategy page's service playbook cards edited by hand, one per dataset,
+ *   scheme (rfm11, tiers, lifecycle…) and segment, with the card before the last change (undo).
+ * - `tierDesigns` (v4): the loyalty tier design of a dataset (basis, thresholds, names, benefits).
  *
  * Versions only grow. A shipped `version(n)` is never edited; data changes go in `.upgrade()`,
  * and tests/db/lib/db/schema.test.ts opens a fixture of the previous version and upgrades it.
@@ -123,6 +126,27 @@ export interface InteractionEditRow extends InteractionEdit {
   datasetId: string;
 }
 
+/** A service playbook card edited by hand (the Strategy page), with the card before its last change. */
+export interface PlaybookRow {
+  datasetId: string;
+  /** The segments' scheme ('rfm11', 'rfm8', 'tiers', 'lifecycle', 'clusters', 'rules', 'attribute', …). */
+  scheme: string;
+  segment: string;
+  /** The card's fields as saved (see src/lib/domain/strategy/playbook.ts). */
+  card: Record<string, unknown>;
+  updatedAt: number;
+  /** The card before the last change (null: it was the template), for one undo. */
+  previous?: { card: Record<string, unknown> | null; updatedAt: number } | null;
+}
+
+/** A dataset's loyalty tier design (the Strategy page). */
+export interface TierDesignRow {
+  datasetId: string;
+  /** The design as saved (see src/lib/domain/strategy/loyalty.ts). */
+  design: Record<string, unknown>;
+  updatedAt: number;
+}
+
 export type WorkbenchDB = Dexie & {
   datasets: EntityTable<DatasetRow, 'id'>;
   batches: EntityTable<BatchRow, 'id'>;
@@ -132,6 +156,8 @@ export type WorkbenchDB = Dexie & {
   snapshots: EntityTable<SnapshotRow, 'id'>;
   snapshotData: EntityTable<SnapshotDataRow, 'id'>;
   interactionEdits: Dexie.Table<InteractionEditRow, [string, string]>;
+  playbooks: Dexie.Table<PlaybookRow, [string, string, string]>;
+  tierDesigns: EntityTable<TierDesignRow, 'datasetId'>;
 };
 
 /** Schema v1 (shipped: never edit; add version(2) instead). */
@@ -150,11 +176,26 @@ export const SCHEMA_V2 = {
   snapshotData: 'id',
 };
 
-/** Schema v3: interaction edits, and counts of SERVQUAL answers and importance points (add version(4) for more). */
+/** Schema v3: interaction edits, and counts of SERVQUAL answers and importance points (shipped: never edit; add version(4) instead). */
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   interactionEdits: '[datasetId+entryId], datasetId, [datasetId+customerId]',
 };
+
+/** Schema v4: service playbook cards and loyalty tier designs (add version(5) for more). */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  playbooks: '[datasetId+scheme+segment], datasetId',
+  tierDesigns: 'datasetId',
+};
+
+/** The tables that hold a dataset's own rows (besides datasets itself): what a delete or a replace clears. */
+export function datasetTables(db: WorkbenchDB) {
+  return [db.batches, db.chunks, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData, db.playbooks, db.tierDesigns];
+}
+
+/** The newest schema version openDatabase declares (IndexedDB sees 10 × it). */
+export const SCHEMA_VERSION = 4;
 
 /** Open (or create) the database. */
 export function openDatabase(name = DB_NAME): WorkbenchDB {
@@ -165,5 +206,6 @@ export function openDatabase(name = DB_NAME): WorkbenchDB {
     tx.table('datasets').toCollection().modify((d: DatasetRow) => {
       d.counts = { ...d.counts, servqual: d.counts?.servqual ?? 0, importance: d.counts?.importance ?? 0 };
     }));
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }

@@ -10,3 +10,4 @@ export * from './privacy/mask';
 export * from './privacy/pseudonym';
 export * from './voice';
 export * from './strategy';
+export * from './act';

@@ -6,6 +6,12 @@
 import { servqualEn } from './parts/servqual';
 import { complaintsEn } from './parts/complaints';
 import { referralsEn } from './parts/referrals';
+import { strategyEn } from './parts/strategy';
+import { strategyPortfolioEn } from './parts/strategy-portfolio';
+import { strategyBudgetEn } from './parts/strategy-budget';
+import { strategyPlaybookEn } from './parts/strategy-playbook';
+import { strategyLoyaltyEn } from './parts/strategy-loyalty';
+import { actEn } from './parts/act';
 
 export const en = {
   'app.title': 'Customer Strategy Workbench',
@@ -1056,6 +1062,12 @@ export const en = {
   ...servqualEn,
   ...complaintsEn,
   ...referralsEn,
+  ...strategyEn,
+  ...strategyPortfolioEn,
+  ...strategyBudgetEn,
+  ...strategyPlaybookEn,
+  ...strategyLoyaltyEn,
+  ...actEn,
 };
 
 /** Every key of the catalogs: the English catalog is the source, the other languages must match. */

@@ -7,6 +7,12 @@ import type { MessageKey } from './en';
 import { servqualZh } from './parts/servqual';
 import { complaintsZh } from './parts/complaints';
 import { referralsZh } from './parts/referrals';
+import { strategyZh } from './parts/strategy';
+import { strategyPortfolioZh } from './parts/strategy-portfolio';
+import { strategyBudgetZh } from './parts/strategy-budget';
+import { strategyPlaybookZh } from './parts/strategy-playbook';
+import { strategyLoyaltyZh } from './parts/strategy-loyalty';
+import { actZh } from './parts/act';
 
 export const zh: Record<MessageKey, string> = {
   'app.title': '客户战略工作台',
@@ -1057,4 +1063,10 @@ export const zh: Record<MessageKey, string> = {
   ...servqualZh,
   ...complaintsZh,
   ...referralsZh,
+  ...strategyZh,
+  ...strategyPortfolioZh,
+  ...strategyBudgetZh,
+  ...strategyPlaybookZh,
+  ...strategyLoyaltyZh,
+  ...actZh,
 };

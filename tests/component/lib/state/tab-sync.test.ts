@@ -4,7 +4,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { datasetChange } from '../../../../src/lib/state/tab-sync.svelte';
 import { AppState } from '../../../../src/lib/state/app.svelte';
-import { openDatabase, setSetting, type DatasetRow, type WorkbenchDB } from '../../../../src/lib/db';
+import { openDatabase, SCHEMA_VERSION, setSetting, type DatasetRow, type WorkbenchDB } from '../../../../src/lib/db';
+
+/** A newer app's IndexedDB version: Dexie's version n is 10n, one above this app's schema. */
+const NEWER = 10 * (SCHEMA_VERSION + 1);
 import type { DashboardData } from '../../../../workers/api';
 import { fakeEngine as engineOf } from '../../fakes';
 
@@ -118,9 +121,9 @@ describe('Workspace in two tabs', () => {
   it('reloads the page for an upgrade in another tab, says why after the reload, and opens the upgraded database', async () => {
     const { name, notices, other, reloadPage } = await setUp();
     other.close();
-    // a newer app: Dexie's version 4 is IndexedDB version 40 (this app's schema is version 3)
+    // a newer app: Dexie's version n is IndexedDB version 10n, one above this app's schema
     await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(name, 40);
+      const req = indexedDB.open(name, NEWER);
       req.onsuccess = () => { req.result.close(); resolve(); };
       req.onerror = () => reject(req.error);
       req.onblocked = () => reject(new Error('upgrade blocked by the open tab'));
@@ -137,11 +140,11 @@ describe('Workspace in two tabs', () => {
     expect(again.workspace.status).toBe('ready');
     expect(again.notices.info).toEqual({ code: 'tabs.reloaded' });
     expect(again.workspace.datasets.map((d) => d.id)).toEqual(['a', 'b']);
-    expect(db.backendDB().version).toBe(40); // opened at the installed, higher version
+    expect(db.backendDB().version).toBe(NEWER); // opened at the installed, higher version
 
     // a second upgrade right away does not reload again (no loop): it asks instead
     await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(name, 50);
+      const req = indexedDB.open(name, NEWER + 10);
       req.onsuccess = () => { req.result.close(); resolve(); };
       req.onerror = () => reject(req.error);
     });

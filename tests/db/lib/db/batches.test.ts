@@ -76,12 +76,17 @@ describe('batches', () => {
   it('replaces earlier data in the same commit on reset', async () => {
     await storeAll('a');
     await db.customerEdits.put({ datasetId: 'a', customerId: demo.customers.id[0], fields: { city: 'X' }, updatedAt: 1 });
+    await db.playbooks.put({ datasetId: 'a', scheme: 'rfm11', segment: 'lost', card: { owner: 'X' }, updatedAt: 1 });
+    await db.tierDesigns.put({ datasetId: 'a', design: {}, updatedAt: 1 });
     const again = await beginBatch(db, 'a', 'reset');
     await writeTable(db, again, 'orders', demo.orders, { chunkRows: 1000 });
     await commitBatch(db, again, { replace: true });
     expect((await db.batches.where('datasetId').equals('a').toArray()).map((b) => b.id)).toEqual([again.id]);
     expect((await db.datasets.get('a'))?.counts).toEqual({ customers: 0, orders: demo.orders.orderId.length, surveys: 0, interactions: 0, servqual: 0, importance: 0 });
     expect(await db.customerEdits.count()).toBe(0);
+    // a reset (the demo generated again) starts the playbook and the tier design afresh too
+    expect(await db.playbooks.count()).toBe(0);
+    expect(await db.tierDesigns.count()).toBe(0);
   });
 
   it('refuses to commit a batch twice', async () => {
@@ -94,6 +99,10 @@ describe('batches', () => {
     await storeAll('b');
     await db.customerEdits.put({ datasetId: 'a', customerId: 'x', fields: {}, updatedAt: 1 });
     await db.interactionEdits.put({ datasetId: 'a', entryId: 'e', customerId: 'x', added: true, fields: {}, updatedAt: 1 });
+    await db.playbooks.bulkPut([
+      { datasetId: 'a', scheme: 'rfm11', segment: 'lost', card: {}, updatedAt: 1 }, { datasetId: 'b', scheme: 'rfm11', segment: 'lost', card: {}, updatedAt: 1 },
+    ]);
+    await db.tierDesigns.bulkPut([{ datasetId: 'a', design: {}, updatedAt: 1 }, { datasetId: 'b', design: {}, updatedAt: 1 }]);
     await db.settings.bulkPut([
       { key: 'pseudonym.map:a', value: {} }, { key: 'pseudonym.map:b', value: {} }, { key: 'complaints:a', value: { slaHours: 24 } },
       { key: 'complaints:ab', value: {} }, { key: 'language', value: 'zh' },
@@ -102,6 +111,9 @@ describe('batches', () => {
     expect(await db.settings.get('pseudonym.map:a')).toBeUndefined();
     expect(await db.settings.get('complaints:a')).toBeUndefined();
     expect(await db.interactionEdits.count()).toBe(0);
+    // its playbook cards and tier design go; another dataset's stay
+    expect((await db.playbooks.toArray()).map((p) => p.datasetId)).toEqual(['b']);
+    expect((await db.tierDesigns.toArray()).map((t) => t.datasetId)).toEqual(['b']);
     // another dataset's settings, and the app's own, stay
     expect(await db.settings.get('pseudonym.map:b')).toBeDefined();
     expect(await db.settings.get('complaints:ab')).toBeDefined();

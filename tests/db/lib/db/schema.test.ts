@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { listDatasets, openDatabase, readDataset, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, sweepPendingBatches } from '../../../../src/lib/db';
+import { deleteDataset, listDatasets, openDatabase, readDataset, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSION, sweepPendingBatches } from '../../../../src/lib/db';
 import { NO_DAY } from '../../../../src/lib/domain';
 import { createEngine } from '../../../../workers/engine';
 import { FROZEN_V1, writeV1Fixture } from '../../fixtures/v1';
 import { FROZEN_V2, V2_DAY, writeV2Fixture } from '../../fixtures/v2';
+import { FROZEN_V3, writeV3Fixture } from '../../fixtures/v3';
 
 // Schema versions only grow. Each shipped version gets a frozen fixture here, and the current
 // code must open every earlier one and read its data. Add a fixture when adding version(n + 1).
@@ -26,7 +27,7 @@ describe('schema upgrades', () => {
     await writeV2Fixture('upgrade-from-v2');
     const db = openDatabase('upgrade-from-v2');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const [row] = await listDatasets(db);
     expect(row.counts).toEqual({ customers: 2, orders: 3, surveys: 1, interactions: 2, servqual: 0, importance: 0 });
     // the stored row itself was upgraded, not only normalised on reading
@@ -59,11 +60,42 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('v4 adds the playbook cards and tier designs and changes nothing of v3', () => {
+    expect(SCHEMA_V3).toEqual(FROZEN_V3);
+    expect(SCHEMA_V4).toEqual({ ...FROZEN_V3, playbooks: '[datasetId+scheme+segment], datasetId', tierDesigns: 'datasetId' });
+  });
+
+  it('upgrades a v3 database: everything it held stays, playbook cards and a tier design can be kept, and a delete removes them', async () => {
+    await writeV3Fixture('upgrade-from-v3');
+    const db = openDatabase('upgrade-from-v3');
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(SCHEMA_VERSION).toBe(4);
+    expect((await db.datasets.get('ds_v2'))!.counts).toEqual({ customers: 2, orders: 3, surveys: 1, interactions: 2, servqual: 0, importance: 0 });
+    expect(await db.interactionEdits.count()).toBe(1);
+    expect(await db.snapshots.count()).toBe(1);
+    expect(await db.playbooks.count()).toBe(0);
+    expect(await db.tierDesigns.count()).toBe(0);
+    // the hand edit v3 kept is still laid over the imported complaint
+    const engine = createEngine(db);
+    await engine.load('l', 'ds_v2');
+    const detail = await engine.customer('ds_v2', 'C1');
+    expect(detail!.interactions.find((x) => x.kind === 'complaint')).toMatchObject({ resolved: 1, note: 'refunded' });
+
+    await db.playbooks.put({ datasetId: 'ds_v2', scheme: 'rfm11', segment: 'champions', card: { valueProposition: 'VIP' }, updatedAt: 3, previous: null });
+    await db.tierDesigns.put({ datasetId: 'ds_v2', design: { basis: 'spend12' }, updatedAt: 3 });
+    expect(await db.playbooks.where('datasetId').equals('ds_v2').count()).toBe(1);
+    await deleteDataset(db, 'ds_v2');
+    expect(await db.playbooks.count()).toBe(0);
+    expect(await db.tierDesigns.count()).toBe(0);
+    db.close();
+  });
+
   it('opens a v1 database with the current schema and reads everything it held', async () => {
     await writeV1Fixture('upgrade-from-v1');
     const db = openDatabase('upgrade-from-v1');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.snapshots.count()).toBe(0);
     const [row] = await listDatasets(db);
     expect(row.name).toBe('Saved by v1');

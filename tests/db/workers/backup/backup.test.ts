@@ -21,6 +21,8 @@ async function dump(db: WorkbenchDB, omitSettings: string[] = ['currentDataset']
       .map(({ bytes, ...c }) => ({ ...c, sha256: createHash('sha256').update(bytes).digest('hex') })),
     customerEdits: byKey(await db.customerEdits.toArray(), (e) => `${e.datasetId}/${e.customerId}`),
     interactionEdits: byKey(await db.interactionEdits.toArray(), (e) => `${e.datasetId}/${e.entryId}`),
+    playbooks: byKey(await db.playbooks.toArray(), (p) => `${p.datasetId}/${p.scheme}/${p.segment}`),
+    tierDesigns: byKey(await db.tierDesigns.toArray(), (t) => t.datasetId),
     snapshots: byKey(await db.snapshots.toArray(), (s) => s.id),
     snapshotData: byKey(await db.snapshotData.toArray(), (s) => s.id)
       .map(({ bytes, ...d }) => ({ ...d, sha256: createHash('sha256').update(bytes).digest('hex') })),
@@ -41,6 +43,12 @@ async function populated() {
   // a complaint added by hand and resolved with a note (schema v3's interaction edits)
   const added = await engine.saveInteraction(first, { customerId: 'C000001', fields: { day: 20000, kind: 'complaint', severity: 3, text: '快递太慢' } });
   await engine.saveInteraction(first, { entryId: added!.entryId, customerId: 'C000001', fields: { resolved: 1, resolvedDay: 20002 }, note: '已致电道歉' });
+  // a playbook card edited twice (its previous card kept for undo) and a tier design (schema v4)
+  await db.playbooks.put({
+    datasetId: first, scheme: 'rfm11', segment: 'champions', card: { valueProposition: '专属顾问', channels: ['advisor', 'wechat'] }, updatedAt: 7,
+    previous: { card: { valueProposition: 'VIP' }, updatedAt: 6 },
+  });
+  await db.tierDesigns.put({ datasetId: second, design: { basis: 'spend12', tiers: [{ key: 'member', minSpend: 0 }] }, updatedAt: 8 });
   await db.settings.bulkPut([
     { key: 'activeDays', value: 120 },
     { key: 'segments.savedRules', value: [{ name: 'big', rule: { op: 'and' } }] },
