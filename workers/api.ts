@@ -17,8 +17,9 @@ import type { SegmentsApi } from './segments/api';
 import type { ValueApi } from './value/api';
 import type { VoiceApi } from './voice/api';
 import type { StrategyApi } from './strategy/api';
+import type { ActApi } from './act/api';
 
-export type EngineApi = CoreApi & ImportApi & CustomersApi & SegmentsApi & ValueApi & VoiceApi & StrategyApi & AlertsApi & BackupApi & PrivacyApi;
+export type EngineApi = CoreApi & ImportApi & CustomersApi & SegmentsApi & ValueApi & VoiceApi & StrategyApi & ActApi & AlertsApi & BackupApi & PrivacyApi;
 
 export type * from './core/api';
 export type * from './import/api';
@@ -33,6 +34,12 @@ export type * from './voice/recovery';
 export type * from './strategy/api';
 export type * from './strategy/portfolio';
 export type * from './strategy/loyalty';
+export type * from './act/api';
+export type * from './act/care';
+export type * from './act/actions';
+export type * from './act/kpis';
+export type * from './act/contact';
+export type * from './act/sources';
 export type * from './alerts/api';
 export type * from './backup/api';
 export type * from './privacy/api';

@@ -16,6 +16,7 @@ import { segmentsApi } from './segments/api';
 import { valueApi } from './value/api';
 import { voiceApi } from './voice/api';
 import { strategyApi } from './strategy/api';
+import { actApi } from './act/api';
 
 export { DEMO_SEED } from '../src/lib/domain/demo';
 
@@ -45,6 +46,7 @@ export function createEngine(db: WorkbenchDB = openDatabase()): EngineApi {
     ...valueApi(ctx),
     ...voiceApi(ctx),
     ...strategyApi(ctx),
+    ...actApi(ctx),
     ...alertsApi(ctx),
     ...backupApi(ctx),
     ...privacyApi(ctx),

@@ -10,7 +10,7 @@ import type { BrowserContext, Download, Locator, Page, Worker } from 'playwright
 import { launchBrowser, recordAllRequests, recordForeignRequests, relaunch, type LaunchedBrowser, type RecordedRequest } from './browser';
 
 /** The main sections, as the tabs of the navigation name them. */
-export type Section = 'dashboard' | 'customers' | 'segments' | 'value' | 'voice' | 'strategy' | 'alerts' | 'import' | 'datasets';
+export type Section = 'dashboard' | 'customers' | 'segments' | 'value' | 'voice' | 'strategy' | 'actions' | 'alerts' | 'import' | 'datasets';
 export type Language = 'en' | 'zh';
 
 /** How the navigation links read in each language (src/lib/i18n/locales, nav.*). */

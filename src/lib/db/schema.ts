@@ -19,6 +19,10 @@
  * - `playbooks` (v4): the Strategy page's service playbook cards edited by hand, one per dataset,
  *   scheme (rfm11, tiers, lifecycle…) and segment, with the card before the last change (undo).
  * - `tierDesigns` (v4): the loyalty tier design of a dataset (basis, thresholds, names, benefits).
+ * - `actions` (v5): the Actions page's actions (name, type, day, owner, channel, cost, offer,
+ *   status, control share and seed, read-out window), light enough to list; their members (the
+ *   customer ids and which are control) in `actionMembers`, read only when one is exported or read out.
+ * - `targets` (v5): the KPI targets of a dataset, one per KPI (value, direction, amber band).
  *
  * Versions only grow. A shipped `version(n)` is never edited; data changes go in `.upgrade()`,
  * and tests/db/lib/db/schema.test.ts opens a fixture of the previous version and upgrades it.
@@ -147,6 +151,33 @@ export interface TierDesignRow {
   updatedAt: number;
 }
 
+/** An action of the Actions page (see src/lib/db/actions.ts for its fields). */
+export interface ActionRow {
+  id: string;
+  datasetId: string;
+  /** The action as saved (name, type, day, owner, channel, costPerContact, offer, status, controlShare, seed, source, window…). */
+  action: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The customers of an action: ids in the order listed, and which of them are the control group. */
+export interface ActionMembersRow {
+  id: string;
+  customerIds: string[];
+  /** 1 = control, 0 = treated; same length as customerIds. */
+  control: Uint8Array;
+}
+
+/** A KPI target of a dataset (see src/lib/db/targets.ts). */
+export interface TargetRow {
+  datasetId: string;
+  /** customers, activeCustomers, revenue, aov, frequency, repurchaseRate, churn, nps, csat, complaintRate. */
+  kpi: string;
+  target: Record<string, unknown>;
+  updatedAt: number;
+}
+
 export type WorkbenchDB = Dexie & {
   datasets: EntityTable<DatasetRow, 'id'>;
   batches: EntityTable<BatchRow, 'id'>;
@@ -158,6 +189,9 @@ export type WorkbenchDB = Dexie & {
   interactionEdits: Dexie.Table<InteractionEditRow, [string, string]>;
   playbooks: Dexie.Table<PlaybookRow, [string, string, string]>;
   tierDesigns: EntityTable<TierDesignRow, 'datasetId'>;
+  actions: EntityTable<ActionRow, 'id'>;
+  actionMembers: EntityTable<ActionMembersRow, 'id'>;
+  targets: Dexie.Table<TargetRow, [string, string]>;
 };
 
 /** Schema v1 (shipped: never edit; add version(2) instead). */
@@ -182,20 +216,28 @@ export const SCHEMA_V3 = {
   interactionEdits: '[datasetId+entryId], datasetId, [datasetId+customerId]',
 };
 
-/** Schema v4: service playbook cards and loyalty tier designs (add version(5) for more). */
+/** Schema v4: service playbook cards and loyalty tier designs (shipped: never edit; add version(5) instead). */
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   playbooks: '[datasetId+scheme+segment], datasetId',
   tierDesigns: 'datasetId',
 };
 
+/** Schema v5: actions with their members (control groups) and KPI targets (add version(6) for more). */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  actions: 'id, datasetId',
+  actionMembers: 'id',
+  targets: '[datasetId+kpi], datasetId',
+};
+
 /** The tables that hold a dataset's own rows (besides datasets itself): what a delete or a replace clears. */
 export function datasetTables(db: WorkbenchDB) {
-  return [db.batches, db.chunks, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData, db.playbooks, db.tierDesigns];
+  return [db.batches, db.chunks, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData, db.playbooks, db.tierDesigns, db.actions, db.actionMembers, db.targets];
 }
 
 /** The newest schema version openDatabase declares (IndexedDB sees 10 × it). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Open (or create) the database. */
 export function openDatabase(name = DB_NAME): WorkbenchDB {
@@ -207,5 +249,6 @@ export function openDatabase(name = DB_NAME): WorkbenchDB {
       d.counts = { ...d.counts, servqual: d.counts?.servqual ?? 0, importance: d.counts?.importance ?? 0 };
     }));
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }

@@ -12,6 +12,12 @@ import { strategyBudgetEn } from './parts/strategy-budget';
 import { strategyPlaybookEn } from './parts/strategy-playbook';
 import { strategyLoyaltyEn } from './parts/strategy-loyalty';
 import { actEn } from './parts/act';
+import { actPageEn } from './parts/act-page';
+import { actCareEn } from './parts/act-care';
+import { actActionsEn } from './parts/act-actions';
+import { actExperimentEn } from './parts/act-experiment';
+import { actTargetsEn } from './parts/act-targets';
+import { actConsentEn } from './parts/act-consent';
 
 export const en = {
   'app.title': 'Customer Strategy Workbench',
@@ -1068,6 +1074,12 @@ export const en = {
   ...strategyPlaybookEn,
   ...strategyLoyaltyEn,
   ...actEn,
+  ...actPageEn,
+  ...actCareEn,
+  ...actActionsEn,
+  ...actExperimentEn,
+  ...actTargetsEn,
+  ...actConsentEn,
 };
 
 /** Every key of the catalogs: the English catalog is the source, the other languages must match. */

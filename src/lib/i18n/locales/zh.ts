@@ -13,6 +13,12 @@ import { strategyBudgetZh } from './parts/strategy-budget';
 import { strategyPlaybookZh } from './parts/strategy-playbook';
 import { strategyLoyaltyZh } from './parts/strategy-loyalty';
 import { actZh } from './parts/act';
+import { actPageZh } from './parts/act-page';
+import { actCareZh } from './parts/act-care';
+import { actActionsZh } from './parts/act-actions';
+import { actExperimentZh } from './parts/act-experiment';
+import { actTargetsZh } from './parts/act-targets';
+import { actConsentZh } from './parts/act-consent';
 
 export const zh: Record<MessageKey, string> = {
   'app.title': '客户战略工作台',
@@ -1069,4 +1075,10 @@ export const zh: Record<MessageKey, string> = {
   ...strategyPlaybookZh,
   ...strategyLoyaltyZh,
   ...actZh,
+  ...actPageZh,
+  ...actCareZh,
+  ...actActionsZh,
+  ...actExperimentZh,
+  ...actTargetsZh,
+  ...actConsentZh,
 };
