@@ -22,6 +22,7 @@ const NAV: Record<Language, Record<Section, string | RegExp>> = {
     value: 'Value',
     voice: 'Voice',
     strategy: 'Strategy',
+    actions: 'Actions',
     alerts: /^Alerts/, // followed by the number of open alerts
     import: 'Import',
     datasets: 'Data & storage',
@@ -33,6 +34,7 @@ const NAV: Record<Language, Record<Section, string | RegExp>> = {
     value: '客户价值',
     voice: '客户声音',
     strategy: '客户战略',
+    actions: '执行与监控',
     alerts: /^预警/,
     import: '导入',
     datasets: '数据与存储',
