@@ -66,7 +66,7 @@ function placeLabels<R extends { current: number; future: number }>(rows: R[], x
 /**
  * Groups by current (x) and future value (y): bubbles sized by customers, coloured by NPS on a
  * diverging scale (grey without answers), named beside; the thresholds as dashed lines and the
- * quadrant names in the corners.
+ * quadrants tinted in their colours, with their names in the corners left free.
  */
 export function portfolioBubbleSpec(rows: GroupBubble[], o: GroupBubbleOptions): TopLevelSpec {
   const x = { field: 'current', type: 'quantitative' as const, title: o.xTitle, scale: { domain: paddedDomain(rows.map((r) => r.current), o.thresholds.current), zero: false, nice: false }, axis: { labelExpr: ZERO_OR_SI, tickCount: 6, labelFlush: true } };
@@ -82,25 +82,49 @@ export function portfolioBubbleSpec(rows: GroupBubble[], o: GroupBubbleOptions):
     { field: 'npsText', type: 'nominal' as const, title: o.titles.nps },
     { field: 'quadrantName', type: 'nominal' as const, title: o.titles.quadrant },
   ];
-  const corner = (text: string, atRight: boolean, atTop: boolean) => ({
-    mark: { type: 'text' as const, align: atRight ? ('right' as const) : ('left' as const), baseline: atTop ? ('top' as const) : ('bottom' as const), dx: atRight ? -6 : 6, dy: atTop ? 6 : -6, color: '#a3aab2', fontSize: 11, fontWeight: 'bold' as const },
-    encoding: { x: atRight ? { value: 'width' as const } : { value: 0 }, y: atTop ? { value: 0 } : { value: 'height' as const }, text: { value: text } },
-  });
   const withNps = rows.filter((r) => r.nps !== null);
   // symmetric around 0 (red below, blue above), reaching the largest NPS shown (at least ±20), so close scores still differ
   const npsReach = Math.min(100, Math.max(20, Math.ceil(Math.max(...withNps.map((r) => Math.abs(r.nps!))) / 10) * 10));
   const [x0, x1] = x.scale.domain;
   const [y0, y1] = y.scale.domain;
   const labelled = placeLabels(rows, [x0, x1], [y0, y1]);
+  // each quadrant tinted in its colour (the legend beside the chart uses the same); its name in
+  // its corner only where no group sits near it, so names never cover a group's name
+  const t = o.thresholds;
+  const [top, bottom] = o.reversed ? [y0, y1] : [y1, y0];
+  const quadrants = [
+    { name: o.corners.invest, color: QUADRANT_COLORS.invest, x: t.current, x2: x1, y: t.future, y2: top, right: true, high: true },
+    { name: o.corners.develop, color: QUADRANT_COLORS.develop, x: x0, x2: t.current, y: t.future, y2: top, right: false, high: true },
+    { name: o.corners.maintain, color: QUADRANT_COLORS.maintain, x: t.current, x2: x1, y: bottom, y2: t.future, right: true, high: false },
+    { name: o.corners.basic, color: QUADRANT_COLORS.basic, x: x0, x2: t.current, y: bottom, y2: t.future, right: false, high: false },
+  ].filter((q) => Number.isFinite(q.x) && Number.isFinite(q.y));
+  const near = (cx: number, cy: number) => rows.some((r) =>
+    Math.abs((r.current - cx) / (x1 - x0 || 1)) < 0.3 && Math.abs((r.future - cy) / (y1 - y0 || 1)) < 0.14);
+  const corners = quadrants
+    .map((q) => ({ name: q.name, x: q.right ? x1 : x0, y: q.high ? top : bottom, right: q.right, high: q.high }))
+    .filter((c) => !near(c.x, c.y));
+  const cornerLayer = (right: boolean, high: boolean) => ({
+    data: { values: corners.filter((c) => c.right === right && c.high === high) },
+    mark: {
+      type: 'text' as const, align: right ? ('right' as const) : ('left' as const), baseline: high ? ('top' as const) : ('bottom' as const),
+      dx: right ? -6 : 6, dy: high ? 6 : -6, color: '#6b7580', fontSize: 11, fontWeight: 'bold' as const,
+    },
+    encoding: { x: { field: 'x', type: 'quantitative' as const }, y: { field: 'y', type: 'quantitative' as const }, text: { field: 'name' } },
+  });
   return {
     width: 'container',
     height: 380,
     data: { values: rows },
     layer: [
-      corner(o.corners.invest, true, true),
-      corner(o.corners.develop, false, true),
-      corner(o.corners.maintain, true, false),
-      corner(o.corners.basic, false, false),
+      ...quadrants.map((q) => ({
+        data: { values: [q] },
+        mark: { type: 'rect' as const, color: q.color, opacity: 0.07 },
+        encoding: { x: { field: 'x', type: 'quantitative' as const }, x2: { field: 'x2' }, y: { field: 'y', type: 'quantitative' as const }, y2: { field: 'y2' } },
+      })),
+      cornerLayer(true, true),
+      cornerLayer(false, true),
+      cornerLayer(true, false),
+      cornerLayer(false, false),
       {
         data: { values: [o.thresholds] },
         mark: { type: 'rule', strokeDash: [6, 4], color: '#555', strokeWidth: 1.2 },
