@@ -12,9 +12,6 @@ export const actPageEn = {
   'actions.section.actions': '行动与对照组 Actions and control groups',
   'actions.section.experiments': '实验与样本量计算 Experiments and sample size',
   'actions.section.targets': 'KPI 目标 Targets',
-  'actions.empty': 'No customers with purchases yet',
-  'actions.emptyHelp': 'The Actions page works from customers and their orders. Import an orders file (customer id, date, amount) or open the demo company.',
-  'actions.emptyAction': 'Import orders',
 };
 
 export const actPageZh: Record<keyof typeof actPageEn, string> = {
@@ -27,7 +24,4 @@ export const actPageZh: Record<keyof typeof actPageEn, string> = {
   'actions.section.actions': '行动与对照组 Actions and control groups',
   'actions.section.experiments': '实验与样本量计算 Experiments and sample size',
   'actions.section.targets': 'KPI 目标 Targets',
-  'actions.empty': '还没有有购买记录的客户',
-  'actions.emptyHelp': '“执行与监控”页面基于客户及其订单。请导入订单文件（客户编号、日期、金额），或打开演示公司。',
-  'actions.emptyAction': '导入订单',
 };
