@@ -42,7 +42,10 @@ export function benchCustomers(n: number, seed = SEED): CustomerColumns {
     id: new Array<string>(n), name: new Array<string>(n), gender: new Array<string>(n), birthDay: new Int32Array(n),
     city: new Array<string>(n), province: new Array<string>(n), channel: new Array<string>(n),
     acquisitionCost: new Float64Array(n), signupDay: new Int32Array(n), referredBy: new Array<string>(n).fill(''),
+    consent: new Uint8Array(n), consentDay: new Int32Array(n).fill(NO_DAY),
   };
+  // consent from a stream of its own, so the other columns stay as they were: ~85% yes, ~10% no, the rest unknown
+  const consentRnd = mulberry32(seed + 1);
   for (let i = 0; i < n; i++) {
     c.id[i] = 'C' + String(i + 1).padStart(7, '0');
     c.name[i] = pick(SURNAMES) + pick(GIVEN) + (rnd() < 0.5 ? pick(GIVEN) : '');
@@ -55,6 +58,9 @@ export function benchCustomers(n: number, seed = SEED): CustomerColumns {
     c.channel[i] = pick(CHANNELS);
     c.acquisitionCost[i] = rnd() < 0.2 ? NaN : Math.round(rnd() * 20000) / 100;
     c.signupDay[i] = rnd() < 0.05 ? NO_DAY : signup0 + Math.floor(rnd() * (signup1 - signup0));
+    const u = consentRnd();
+    c.consent[i] = u < 0.85 ? 1 : u < 0.95 ? 2 : 0;
+    if (c.consent[i] !== 0 && c.signupDay[i] !== NO_DAY) c.consentDay[i] = c.signupDay[i];
   }
   return c;
 }

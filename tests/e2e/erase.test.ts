@@ -37,7 +37,7 @@ describe('delete everything', () => {
     await expect.poll(() => cacheNames().then((names) => names.length), { timeout: 20_000 }).toBeGreaterThan(0);
     await app.goto('datasets');
     // the privacy section lists what is kept for the dataset, with its size
-    await expect.poll(() => page.getByTestId('privacy').locator('tbody').textContent()).toMatch(/Demo company.*\d+(\.\d+)? (kB|MB)/);
+    await expect.poll(() => page.getByTestId('privacy-inventory').locator('tbody').textContent()).toMatch(/Demo company.*\d+(\.\d+)? (kB|MB)/);
     await page.getByRole('button', { name: 'Delete all data of this app' }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await databases()).toContain('customer-strategy-workbench');

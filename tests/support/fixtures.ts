@@ -6,7 +6,7 @@ export function bareCustomers(ids: string[]): CustomerColumns {
   return {
     id: ids, name: blank, gender: blank, birthDay: new Int32Array(ids.length).fill(NO_DAY), city: blank, province: blank,
     channel: blank, acquisitionCost: new Float64Array(ids.length).fill(NaN), signupDay: new Int32Array(ids.length).fill(NO_DAY),
-    referredBy: blank,
+    referredBy: blank, consent: new Uint8Array(ids.length), consentDay: new Int32Array(ids.length).fill(NO_DAY),
   };
 }
 

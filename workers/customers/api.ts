@@ -89,6 +89,11 @@ export interface CustomerDetail {
    * after a fit). The engine always sends it; optional for details made elsewhere (tests, older tabs).
    */
   referrals?: CustomerReferrals;
+  /**
+   * Marketing consent and its day (null: no day), when the dataset records consent (else absent).
+   * Optional for details made elsewhere (tests, older tabs).
+   */
+  consent?: { status: 'yes' | 'no' | 'unknown'; day: number | null };
 }
 
 export interface CustomersApi {

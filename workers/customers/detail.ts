@@ -1,4 +1,4 @@
-import { defaultAnalysisDay, NO_DAY, rhythmChurnRisk, rowsByCustomer, usualGaps } from '../../src/lib/domain';
+import { CONSENT_NO, CONSENT_YES, defaultAnalysisDay, hasConsentColumn, NO_DAY, rhythmChurnRisk, rowsByCustomer, usualGaps } from '../../src/lib/domain';
 import type { LoadedDataset } from '../core/loaded';
 import type { CustomerDetail, CustomerOrderLine } from './api';
 import { customerRow, customerTable } from './table';
@@ -67,6 +67,9 @@ export function customerDetail(ds: LoadedDataset, customerId: string): Omit<Cust
     surveys,
     interactions,
     referrals: customerReferrals(ds, k),
+    ...(hasConsentColumn(c.consent)
+      ? { consent: { status: c.consent[k] === CONSENT_YES ? 'yes' : c.consent[k] === CONSENT_NO ? 'no' : 'unknown', day: dayOrNull(c.consentDay[k]) } as const }
+      : {}),
   };
 }
 

@@ -83,7 +83,7 @@ function propose(base: FilePreview, rows: { fields: string[]; line: number }[], 
   // without a header, the columns are guessed from what they hold, for the user to confirm
   const mapping = hasHeader ? mapHeaders(columnNames, kind) : guessColumns(data.slice(0, 500).map((r) => r.fields.slice(0, width)), kind, 'mdy');
   const dateSamples: string[] = [];
-  for (const field of ['date', 'birthday', 'signupDate']) {
+  for (const field of ['date', 'birthday', 'signupDate', 'consentDate']) {
     const c = mapping[field];
     if (c == null) continue;
     for (const r of data) if (r.fields[c]?.trim()) dateSamples.push(r.fields[c]);

@@ -1,6 +1,9 @@
-/** Privacy: forget a customer everywhere, and what the device keeps for pseudonymisation. */
+/** Privacy: forget a customer everywhere, what the device keeps for pseudonymisation, and marketing consent coverage. */
 import { deletePseudonymMapping, forgetCustomerRows, lookupIdentity, pseudonymInventory } from '../../src/lib/db';
 import type { EngineContext } from '../core/context';
+import { consentCoverage, type ConsentCoverage } from '../../src/lib/domain/act/consent';
+
+export type { ConsentCoverage };
 
 /** Who a pseudonymised customer is, from the mapping kept on this device. */
 export interface PseudonymIdentity {
@@ -27,6 +30,8 @@ export interface PrivacyApi {
   pseudonymIdentity(datasetId: string, customerId: string): Promise<PseudonymIdentity | null>;
   /** Delete the kept mapping of a dataset (the pseudonyms stay; who they are is no longer known here). */
   discardPseudonymMapping(datasetId: string): Promise<void>;
+  /** Marketing consent of the loaded dataset's customers: yes / no / unknown, shares, the latest consent day. */
+  consentCoverage(jobId: string, datasetId: string): Promise<ConsentCoverage>;
 }
 
 export function privacyApi(ctx: EngineContext): PrivacyApi {
@@ -42,5 +47,11 @@ export function privacyApi(ctx: EngineContext): PrivacyApi {
     pseudonymIdentity: (datasetId, customerId) => lookupIdentity(ctx.db, datasetId, customerId),
 
     discardPseudonymMapping: (datasetId) => deletePseudonymMapping(ctx.db, datasetId),
+
+    consentCoverage: (jobId, datasetId) =>
+      ctx.run(jobId, async () => {
+        const c = ctx.current(datasetId).indexed.customers;
+        return consentCoverage(c.consent, c.consentDay);
+      }),
   };
 }

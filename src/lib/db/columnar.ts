@@ -11,7 +11,7 @@ import { readUtf8Column, utf8Column } from './utf8-column';
 import { NO_DAY, type TableColumnsByKind, type TableKind } from '../domain/types';
 
 /** Layout written by this version of the app. */
-export const CURRENT_LAYOUT = 2;
+export const CURRENT_LAYOUT = 3;
 
 type ColumnCodec = 'utf8' | 'int32' | 'float64' | 'uint8' | 'int8';
 
@@ -37,8 +37,8 @@ const LAYOUT_1: Layout = {
  * Layout 2 (issue 14): customers' referrer; interactions' entry id, severity, resolved day and
  * text; SERVQUAL answers and importance points.
  */
-const LAYOUT_2: { [K in TableKind]: Record<keyof TableColumnsByKind[K] & string, ColumnCodec> } = {
-  orders: LAYOUT_1.orders as Record<keyof TableColumnsByKind['orders'] & string, ColumnCodec>,
+const LAYOUT_2: Layout = {
+  orders: LAYOUT_1.orders,
   customers: {
     id: 'utf8', name: 'utf8', gender: 'utf8', birthDay: 'int32', city: 'utf8', province: 'utf8', channel: 'utf8',
     acquisitionCost: 'float64', signupDay: 'int32', referredBy: 'utf8',
@@ -55,11 +55,17 @@ const LAYOUT_2: { [K in TableKind]: Record<keyof TableColumnsByKind[K] & string,
   },
 };
 
-const LAYOUTS: Record<number, Layout> = { 1: LAYOUT_1, 2: LAYOUT_2 };
+/** Layout 3 (issue 16): customers' marketing consent and its day. */
+const LAYOUT_3: { [K in TableKind]: Record<keyof TableColumnsByKind[K] & string, ColumnCodec> } = {
+  ...(LAYOUT_2 as { [K in TableKind]: Record<keyof TableColumnsByKind[K] & string, ColumnCodec> }),
+  customers: { ...(LAYOUT_2.customers as Record<string, ColumnCodec>), consent: 'uint8', consentDay: 'int32' } as Record<keyof TableColumnsByKind['customers'] & string, ColumnCodec>,
+};
+
+const LAYOUTS: Record<number, Layout> = { 1: LAYOUT_1, 2: LAYOUT_2, 3: LAYOUT_3 };
 
 /**
  * What a column missing from an older layout reads as: empty text, NO_DAY for a day, 0 otherwise
- * (an interaction's severity unknown). Legacy interactions get their entry ids in decodeDataset.
+ * (an interaction's severity unknown, a customer's consent unknown). Legacy interactions get their entry ids in decodeDataset.
  */
 function missingColumn(name: string, codec: ColumnCodec, rows: number): ArrayLike<unknown> {
   if (codec === 'utf8') return new Array<string>(rows).fill('');
@@ -79,7 +85,7 @@ const ARROW_TYPE: Record<Exclude<ColumnCodec, 'utf8'>, () => DataType> = {
 type AnyColumns = Record<string, ArrayLike<unknown>>;
 
 function codecsOf(kind: TableKind, layout: number): Record<string, ColumnCodec> {
-  if (layout === CURRENT_LAYOUT) return LAYOUT_2[kind];
+  if (layout === CURRENT_LAYOUT) return LAYOUT_3[kind];
   const codecs = LAYOUTS[layout]?.[kind];
   if (!codecs) throw new Error(`Unknown chunk layout ${layout} for ${kind}`);
   return codecs;
@@ -121,7 +127,7 @@ export function decodeChunk<K extends TableKind>(kind: K, layout: number, bytes:
     else out[name] = column.toArray() as ArrayLike<number>;
   }
   if (layout !== CURRENT_LAYOUT) {
-    for (const [name, codec] of Object.entries(LAYOUT_2[kind]) as [string, ColumnCodec][]) {
+    for (const [name, codec] of Object.entries(LAYOUT_3[kind]) as [string, ColumnCodec][]) {
       if (!(name in out)) out[name] = missingColumn(name, codec, table.numRows);
     }
   }

@@ -36,7 +36,18 @@ export interface CustomerColumns {
   signupDay: Int32Array;
   /** The customer id of who referred them ('' when nobody or unknown). */
   referredBy: string[];
+  /** Marketing consent (同意营销): CONSENT_UNKNOWN (0), CONSENT_YES (1) or CONSENT_NO (2). */
+  consent: Uint8Array;
+  /** When consent was given or refused; NO_DAY when not known. */
+  consentDay: Int32Array;
 }
+
+/** CustomerColumns.consent: not known (no column, or a blank cell). */
+export const CONSENT_UNKNOWN = 0;
+/** CustomerColumns.consent: the customer agreed to marketing. */
+export const CONSENT_YES = 1;
+/** CustomerColumns.consent: the customer refused (or withdrew) marketing. */
+export const CONSENT_NO = 2;
 
 /** Survey answers. nps: 0–10 or -1 when not asked; csat: 1–10 (a 5-, 7- or 10-point scale) or 0 when not asked. */
 export interface SurveyColumns {

@@ -4,6 +4,7 @@
  */
 
 import { createRandom } from '../random';
+import { drawConsent } from './consent';
 import type { CustomerColumns, DatasetContent, DayNumber } from '../types';
 import { DEMO_END_DAY, DEMO_START_DAY } from './calendar';
 import { simulateInteractions, simulateSurveys } from './feedback';
@@ -47,6 +48,7 @@ function customerColumns(
   seed: number,
   text: DemoText,
   referredBy: string[],
+  consent: { consent: Uint8Array; consentDay: Int32Array },
 ): CustomerColumns {
   const names = createRandom(`${seed}/names`);
   const n = profiles.count;
@@ -77,6 +79,8 @@ function customerColumns(
     acquisitionCost: profiles.acquisitionCost.slice(),
     signupDay: profiles.signupDay.slice(),
     referredBy,
+    consent: consent.consent,
+    consentDay: consent.consentDay,
   };
 }
 
@@ -122,6 +126,7 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   const surveys = simulateSurveys(createRandom(`${seed}/surveys`), orders, profiles, experience, ids, end);
   const { servqual, importance } = simulateServqual(createRandom(`${seed}/servqual`), orders, count, experience, story, ids, end);
   const referredBy = simulateReferrals(createRandom(`${seed}/referrals`), profiles, orders, surveys, ids);
+  const consent = drawConsent(createRandom(`${seed}/consent`), profiles.signupDay, end);
 
   return {
     name: text.datasetName,
@@ -129,7 +134,7 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     startDay: start,
     endDay: end,
     orders: orders.columns,
-    customers: customerColumns(profiles, ids, seed, text, referredBy),
+    customers: customerColumns(profiles, ids, seed, text, referredBy, consent),
     surveys,
     interactions,
     servqual,

@@ -4,7 +4,7 @@
  * groups: acceptColumns), read through the same checks so both give what the text would.
  * Pure; the engine worker feeds it and flushes its columns to storage.
  */
-import { NO_DAY, type InteractionKind, type TableColumnsByKind } from '../types';
+import { CONSENT_NO, CONSENT_UNKNOWN, CONSENT_YES, NO_DAY, type InteractionKind, type TableColumnsByKind } from '../types';
 import { SERVQUAL_DIMENSIONS, SERVQUAL_DIMENSION_ZH, servqualDimensionIndex } from '../voice/servqual';
 import { dayFromCivil } from '../days';
 import type { DateOrder } from './dates';
@@ -592,6 +592,11 @@ export class RowConverter {
     if (signupDay === false) return false;
     const cost = this.#number(line, 'acquisitionCost', 'badAmount');
     if (cost === false) return false;
+    // yes / no / 是 / 否 …; blank is unknown, any other word refuses the row (it is not a consent)
+    const consent = this.#word(line, 'consent', CONSENT_WORDS);
+    if (consent === false) return false;
+    const consentDay = this.#day(line, 'consentDate', false);
+    if (consentDay === false) return false;
     const gender = this.#text('gender').trim();
     const b = this.#builder;
     b.id.push(id);
@@ -605,6 +610,8 @@ export class RowConverter {
     b.acquisitionCost.push(cost);
     b.signupDay.push(signupDay);
     b.referredBy.push(this.#col('referredBy') === null ? '' : (normaliseId(this.#text('referredBy')) ?? ''));
+    b.consent.push(consent ?? CONSENT_UNKNOWN);
+    b.consentDay.push(consentDay);
     this.#count(id, null, null, NO_DAY, 0);
     return true;
   }
@@ -760,7 +767,7 @@ export class RowConverter {
 
 const COLUMNS: Record<ImportKind, string[]> = {
   orders: ['customerId', 'orderId', 'day', 'amount', 'quantity', 'isReturn'],
-  customers: ['id', 'name', 'gender', 'birthDay', 'city', 'province', 'channel', 'acquisitionCost', 'signupDay', 'referredBy'],
+  customers: ['id', 'name', 'gender', 'birthDay', 'city', 'province', 'channel', 'acquisitionCost', 'signupDay', 'referredBy', 'consent', 'consentDay'],
   surveys: ['customerId', 'day', 'nps', 'csat'],
   interactions: ['id', 'customerId', 'day', 'channel', 'kind', 'topic', 'resolved', 'severity', 'resolvedDay', 'text'],
   servqual: ['customerId', 'day', 'item', 'dimension', 'expectation', 'perception'],
@@ -796,6 +803,18 @@ const STATUS_WORDS = wordsOf<number>([
     '未解决', '处理中', '待处理', '未处理', '未关闭', '新建', '进行中', '待回复', '否']],
 ]);
 
+/**
+ * Marketing consent as written (同意营销): yes / no in English and Chinese, opt-in / opt-out, 1 / 0.
+ * Compared trimmed, in lower case and NFKC (full-width ＹＥＳ, １ read as yes, 1).
+ */
+const CONSENT_WORDS = wordsOf<number>([
+  [CONSENT_YES, ['yes', 'y', 'true', 't', '1', 'opt-in', 'opt in', 'opted in', 'opted-in', 'optin', 'subscribed', 'agree', 'agreed',
+    'consent', 'consented', 'granted', '是', '同意', '已同意', '愿意', '接受', '允许', '授权', '已授权', '订阅', '已订阅', '√', '✓']],
+  [CONSENT_NO, ['no', 'n', 'false', 'f', '0', 'opt-out', 'opt out', 'opted out', 'opted-out', 'optout', 'unsubscribed', 'declined',
+    'refused', 'withdrawn', 'revoked', 'disagree', '否', '不同意', '未同意', '拒绝', '不愿意', '不接受', '不允许', '未授权', '撤回', '已撤回',
+    '退订', '已退订', '×', '✗']],
+]);
+
 /** A dimension as written: its key, its Chinese name, or its number in the questionnaire's order (1–5). */
 const DIMENSION_WORDS = wordsOf<number>(SERVQUAL_DIMENSIONS.map((d, i) => [i, [d, SERVQUAL_DIMENSION_ZH[d], String(i + 1)]]));
 
@@ -808,6 +827,8 @@ const TYPED: Record<string, (length: number) => NumberArray> = {
   birthDay: (n) => new Int32Array(n),
   acquisitionCost: (n) => new Float64Array(n),
   signupDay: (n) => new Int32Array(n),
+  consent: (n) => new Uint8Array(n),
+  consentDay: (n) => new Int32Array(n),
   nps: (n) => new Int8Array(n),
   csat: (n) => new Int8Array(n),
   resolved: (n) => new Uint8Array(n),

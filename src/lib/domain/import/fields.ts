@@ -50,6 +50,8 @@ export const FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
     { field: 'acquisitionCost', required: false },
     { field: 'signupDate', required: false },
     { field: 'referredBy', required: false },
+    { field: 'consent', required: false },
+    { field: 'consentDate', required: false },
   ],
   surveys: [
     { field: 'customerId', required: true },

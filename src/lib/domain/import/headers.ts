@@ -71,6 +71,17 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     '推荐人', '推荐人编号', '推荐人ID', '推荐人客户编号', '推荐会员', '推荐会员编号', '介绍人', '介绍人编号', '邀请人', '邀请人编号',
     'referred_by', 'referrer', 'referrer_id', 'referred_by_id', 'referring_customer', 'invited_by', 'inviter_id',
   ],
+  consent: [
+    '同意营销', '营销同意', '营销授权', '是否同意营销', '是否接受营销', '接受营销', '营销许可', '同意接收营销', '同意推送', '营销订阅',
+    '=同意', '=授权',
+    'marketing_consent', 'consent', 'opt_in', 'marketing_opt_in', 'email_opt_in', 'sms_opt_in', 'accepts_marketing',
+    'gdpr_consent', 'consent_marketing', 'subscribed', 'newsletter', 'optin',
+  ],
+  consentDate: [
+    '同意营销日期', '同意营销时间', '营销同意日期', '营销同意时间', '营销授权日期', '营销授权时间', '授权日期', '授权时间', '同意日期', '同意时间',
+    'consent_date', 'consent_at', 'consented_at', 'consent_time', 'marketing_consent_date', 'opt_in_date', 'opt_in_at',
+    'opted_in_at', 'email_opt_in_date', 'accepts_marketing_updated_at',
+  ],
   interactionType: [
     '类型', '反馈类型', '工单类型', '互动类型', '记录类型', '服务类型', 'interaction_type', 'feedback_type', 'ticket_type', 'case_type',
     '=type', '=kind',
@@ -267,7 +278,9 @@ export function mapHeaders(headers: string[], kind: ImportKind): Record<string, 
   return mapping;
 }
 
-const CUSTOMER_ATTRIBUTES = ['name', 'gender', 'birthday', 'age', 'city', 'province', 'channel', 'acquisitionCost', 'signupDate', 'referredBy'];
+const CUSTOMER_ATTRIBUTES = [
+  'name', 'gender', 'birthday', 'age', 'city', 'province', 'channel', 'acquisitionCost', 'signupDate', 'referredBy', 'consent', 'consentDate',
+];
 /** Fields only a feedback and complaints file has (its channel, topic and text could be another file's). */
 const INTERACTION_MARKS = ['interactionType', 'severity', 'status', 'resolvedDate', 'interactionId'];
 const SERVQUAL_DIMENSION_FIELDS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
@@ -298,7 +311,7 @@ export function guessKind(headers: string[]): ImportKind | null {
   if (interactions.date !== null && INTERACTION_MARKS.some((f) => interactions[f] !== null)) return 'interactions';
   const customers = mapHeaders(headers, 'customers');
   // 'created_at' / '创建时间' can be an order date or a signup date: in a customer list it is the latter.
-  const orderDate = orders.date !== null && orders.date !== customers.signupDate && orders.date !== customers.birthday;
+  const orderDate = orders.date !== null && orders.date !== customers.signupDate && orders.date !== customers.birthday && orders.date !== customers.consentDate;
   if (customers.customerId !== null && !orderDate && CUSTOMER_ATTRIBUTES.some((f) => customers[f] !== null)) return 'customers';
   return null;
 }

@@ -1,5 +1,5 @@
 import type { CustomerColumns, DatasetContent } from '../types';
-import { NO_DAY } from '../types';
+import { CONSENT_UNKNOWN, NO_DAY } from '../types';
 
 /** Orders with customers and order ids replaced by dense integer keys. */
 export interface IndexedOrders {
@@ -79,7 +79,7 @@ export function indexDataset(content: Pick<DatasetContent, 'customers' | 'orders
 function selectCustomers(c: CustomerColumns, rows: number[]): CustomerColumns {
   if (rows.length === c.id.length) return c;
   const pick = <T>(a: T[]) => rows.map((i) => a[i]);
-  const pickTyped = <A extends Int32Array | Float64Array>(a: A) => {
+  const pickTyped = <A extends Int32Array | Float64Array | Uint8Array>(a: A) => {
     const out = new (a.constructor as new (n: number) => A)(rows.length);
     rows.forEach((i, j) => (out[j] = a[i]));
     return out;
@@ -87,14 +87,15 @@ function selectCustomers(c: CustomerColumns, rows: number[]): CustomerColumns {
   return {
     id: pick(c.id), name: pick(c.name), gender: pick(c.gender), birthDay: pickTyped(c.birthDay), city: pick(c.city),
     province: pick(c.province), channel: pick(c.channel), acquisitionCost: pickTyped(c.acquisitionCost),
-    signupDay: pickTyped(c.signupDay), referredBy: pick(c.referredBy),
+    signupDay: pickTyped(c.signupDay), referredBy: pick(c.referredBy), consent: pickTyped(c.consent),
+    consentDay: pickTyped(c.consentDay),
   };
 }
 
 function appendCustomers(c: CustomerColumns, ids: string[]): CustomerColumns {
   if (ids.length === 0) return c;
   const n = c.id.length + ids.length;
-  const grow = <A extends Int32Array | Float64Array>(a: A, fill: number) => {
+  const grow = <A extends Int32Array | Float64Array | Uint8Array>(a: A, fill: number) => {
     const out = new (a.constructor as new (n: number) => A)(n);
     out.set(a);
     out.fill(fill, a.length);
@@ -105,7 +106,7 @@ function appendCustomers(c: CustomerColumns, ids: string[]): CustomerColumns {
     id: c.id.concat(ids), name: c.name.concat(blank), gender: c.gender.concat(blank),
     birthDay: grow(c.birthDay, NO_DAY), city: c.city.concat(blank), province: c.province.concat(blank),
     channel: c.channel.concat(blank), acquisitionCost: grow(c.acquisitionCost, NaN), signupDay: grow(c.signupDay, NO_DAY),
-    referredBy: c.referredBy.concat(blank),
+    referredBy: c.referredBy.concat(blank), consent: grow(c.consent, CONSENT_UNKNOWN), consentDay: grow(c.consentDay, NO_DAY),
   };
 }
 

@@ -145,7 +145,7 @@ describe('mapHeaders', () => {
   it('maps customer and survey files in both languages', () => {
     expect(mapped(['会员ID', '姓名', '性别', '生日', '年龄', '城市', '省份', '获客渠道', '获客成本', '注册时间'], 'customers')).toEqual({
       customerId: '会员ID', name: '姓名', gender: '性别', birthday: '生日', age: '年龄', city: '城市', province: '省份',
-      channel: '获客渠道', acquisitionCost: '获客成本', signupDate: '注册时间', referredBy: null,
+      channel: '获客渠道', acquisitionCost: '获客成本', signupDate: '注册时间', referredBy: null, consent: null, consentDate: null,
     });
     expect(mapped(['Customer Name', 'Customer ID', 'Sex', 'DOB', 'State', 'Source', 'CAC', 'Created At'], 'customers')).toMatchObject({
       customerId: 'Customer ID', name: 'Customer Name', gender: 'Sex', birthday: 'DOB', province: 'State', channel: 'Source',

@@ -89,7 +89,7 @@ describe('Pseudonymiser', () => {
   const customers = (ids: string[], names: string[]): CustomerColumns => ({
     id: ids, name: names, gender: ids.map(() => ''), birthDay: Int32Array.from(ids, () => NO_DAY), city: ids.map(() => ''),
     province: ids.map(() => ''), channel: ids.map(() => ''), acquisitionCost: new Float64Array(ids.length), signupDay: Int32Array.from(ids, () => NO_DAY),
-    referredBy: ids.map(() => ''),
+    referredBy: ids.map(() => ''), consent: new Uint8Array(ids.length), consentDay: Int32Array.from(ids, () => NO_DAY),
   });
 
   it('replaces phones and e-mails consistently across files and spellings, keeps other ids', () => {
