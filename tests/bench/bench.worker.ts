@@ -34,6 +34,8 @@ import { tableBreakdown } from './table-breakdown';
 import { prepareDataset } from '../../workers/core/loaded';
 import { netInYear } from '../../workers/strategy/facts';
 import { runPortfolioPoints } from '../../workers/strategy/portfolio';
+import { careLists100k } from './care-lists';
+import { actionReadout100k } from './action-readout';
 
 /** The empty database a backup is restored into. */
 const BENCH_RESTORE_DB = `${BENCH_DB}-restore`;
@@ -698,6 +700,10 @@ const api: BenchWorkerApi = {
       notes: { 'allocate: λ at the optimum (MM)': String(allocateBudget(segments, budget).lambda.toPrecision(6)) },
     };
   }),
+
+  careLists100k: () => guard('care', careLists100k),
+
+  actionReadout100k: () => guard('action', actionReadout100k),
 
   portfolio100k: () => guard('portfolio', async (): Promise<StepResult> => {
     // The bench dataset in memory, indexed and summarised as a load does (not timed).

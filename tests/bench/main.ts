@@ -102,6 +102,8 @@ const STEPS: Record<Phase, (() => Promise<StepResult>)[]> = {
     () => inFreshWorker('cohort1m'),
     () => inFreshWorker('allocate50'),
     () => inFreshWorker('portfolio100k'),
+    () => inFreshWorker('careLists100k'),
+    () => inFreshWorker('actionReadout100k'),
   ],
 };
 

@@ -104,4 +104,8 @@ export interface BenchWorkerApi {
    * and one netInYear pass over the 1M orders (portfolio_baseline_net_pass_100k).
    */
   portfolio100k(): Promise<StepResult>;
+  /** Every ready care list of the bench's 100k customers (care_lists_100k), and one pass over the 1M orders (care_lists_baseline_pass_1m); tests/bench/care-lists.ts. */
+  careLists100k(): Promise<StepResult>;
+  /** An action's read-out of the bench's 100k customers (10% control) over 30 days of the 1M orders (action_readout_100k), and one pass over the 1M orders (action_readout_baseline_pass_1m); tests/bench/action-readout.ts. */
+  actionReadout100k(): Promise<StepResult>;
 }

@@ -52,6 +52,8 @@ const FIGURES = [
   { name: 'voice_by_segment_100k', baseline: 'voice_typed_pass_100k', target: 300 },
   { name: 'allocate_50_segments', baseline: 'allocate_curve_pass_50', target: 5 },
   { name: 'portfolio_100k', baseline: 'portfolio_baseline_net_pass_100k', target: 200 },
+  { name: 'care_lists_100k', baseline: 'care_lists_baseline_pass_1m', target: 300 },
+  { name: 'action_readout_100k', baseline: 'action_readout_baseline_pass_1m', target: 300 },
 ];
 
 /** Page loads, in order: each a new navigation on the same profile. */

@@ -7,9 +7,10 @@ import type { EngineContext } from '../core/context';
 import { careApi, type CareApi } from './care';
 import { actionsApi, type ActionsApi } from './actions';
 import { kpisApi, type KpisApi } from './kpis';
+import { experimentApi, type ExperimentApi } from './experiment';
 
-export interface ActApi extends CareApi, ActionsApi, KpisApi {}
+export interface ActApi extends CareApi, ActionsApi, KpisApi, ExperimentApi {}
 
 export function actApi(ctx: EngineContext): ActApi {
-  return { ...careApi(ctx), ...actionsApi(ctx), ...kpisApi(ctx) };
+  return { ...careApi(ctx), ...actionsApi(ctx), ...kpisApi(ctx), ...experimentApi(ctx) };
 }

@@ -10,7 +10,15 @@ export type CareListKey = 'birthdays' | 'anniversaries' | 'winback' | 'vip' | 's
 /** A care list as asked for: the list and its settings (e.g. the days ahead for birthdays). */
 export interface CareListRequest {
   list: CareListKey;
-  /** The list's own settings (days ahead, gap factor…), as the care section shows them. */
+  /**
+   * The list's own settings, as the care section shows them (workers/act/care.ts reads them;
+   * anything missing takes its default, anything else is ignored):
+   * - birthdays, anniversaries: `days` — the next N days from the list's day, 1–366 (default 30);
+   * - winback: `factor` — silent beyond factor × the usual gap, 1–10 (default 2);
+   * - vip: `vip` — 'tier' (top 20% by net revenue, default) or 'champions' (RFM Champions);
+   * - secondPurchase, complaintFollowUp, upgradeNudge: none (the nudge uses the dataset's saved
+   *   tier design, else the default one).
+   */
   options?: Record<string, number | string | boolean>;
   /** The day the list is as of (default: the day after the last order). */
   day?: number;

@@ -3,7 +3,8 @@
  *
  * A backup holds, for everything or for one dataset: the dataset rows, their committed batches
  * with every chunk (as stored, one at a time, so memory stays at one chunk), customer and
- * feedback edits, playbook cards, the tier design, segment snapshots with their data, and the app's settings (rules, mappings, preferences).
+ * feedback edits, playbook cards, the tier design, segment snapshots with their data, actions with their members (the
+ * control flags as bytes), KPI targets, and the app's settings (rules, mappings, preferences).
  * Settings under `pseudonym.` (the pseudonymisation key and mappings) are left out unless asked for.
  *
  * Restore writes chunks under *pending* batches while the file is read and verified, and makes
@@ -19,8 +20,8 @@ import { committedBatches, discardBatch, dropDatasetData } from './batches';
 import { CURRENT_LAYOUT } from './columnar';
 import { newId } from './ids';
 import {
-  datasetTables, type BatchRow, type ChunkRow, type CustomerEditRow, type DatasetRow, type InteractionEditRow, type PlaybookRow, type SettingRow, type SnapshotDataRow, type SnapshotRow,
-  type TierDesignRow, type WorkbenchDB,
+  datasetTables, type ActionMembersRow, type ActionRow, type BatchRow, type ChunkRow, type CustomerEditRow, type DatasetRow, type InteractionEditRow, type PlaybookRow, type SettingRow,
+  type SnapshotDataRow, type SnapshotRow, type TargetRow, type TierDesignRow, type WorkbenchDB,
 } from './schema';
 import { SNAPSHOT_LAYOUT } from './snapshots';
 
@@ -45,7 +46,9 @@ export interface BackupSelection {
   includePseudonymKey?: boolean;
 }
 
-type TableName = 'datasets' | 'batches' | 'chunks' | 'customerEdits' | 'interactionEdits' | 'snapshots' | 'snapshotData' | 'playbooks' | 'tierDesigns' | 'settings';
+type TableName =
+  | 'datasets' | 'batches' | 'chunks' | 'customerEdits' | 'interactionEdits' | 'snapshots' | 'snapshotData' | 'playbooks' | 'tierDesigns'
+  | 'actions' | 'actionMembers' | 'targets' | 'settings';
 
 function row(table: TableName, value: object, bytes?: Uint8Array): Uint8Array[] {
   return encodeRecord(RECORD_ROW, { t: table, r: value }, bytes);
@@ -110,6 +113,21 @@ export async function* backupRecords(
     const design = await db.tierDesigns.get(dataset.id);
     if (design) {
       yield row('tierDesigns', design);
+      records++;
+    }
+    for (const action of await db.actions.where('datasetId').equals(dataset.id).toArray()) {
+      const members = await db.actionMembers.get(action.id);
+      yield row('actions', action);
+      records++;
+      if (members) {
+        // the control flags travel as the record's bytes
+        const { control, ...rest } = members;
+        yield row('actionMembers', rest, control);
+        records++;
+      }
+    }
+    for (const target of await db.targets.where('datasetId').equals(dataset.id).toArray()) {
+      yield row('targets', target);
       records++;
     }
     for (const snapshot of await db.snapshots.where('datasetId').equals(dataset.id).toArray()) {
@@ -188,6 +206,10 @@ export async function restoreRecords(
   const snapshots: SnapshotRow[] = [];
   const snapshotData: SnapshotDataRow[] = [];
   const snapshotMap = new Map<string, string>();
+  const actions: ActionRow[] = [];
+  const actionMembers: ActionMembersRow[] = [];
+  const actionMap = new Map<string, string>();
+  const targets: TargetRow[] = [];
   const settings: SettingRow[] = [];
   const pending: string[] = [];
   let count = 0;
@@ -273,6 +295,31 @@ export async function restoreRecords(
           tierDesigns.push({ ...t, datasetId: datasetOf(t.datasetId) });
           break;
         }
+        case 'actions': {
+          const a = value as unknown as ActionRow;
+          if (typeof a.id !== 'string' || actionMap.has(a.id) || !a.action || typeof a.action !== 'object') throw damaged();
+          const datasetId = datasetOf(a.datasetId);
+          const clash = await db.actions.get(a.id);
+          const id = clash && clash.datasetId !== datasetId ? newId('act') : a.id;
+          actionMap.set(a.id, id);
+          actions.push({ ...a, id, datasetId });
+          break;
+        }
+        case 'actionMembers': {
+          const m = value as unknown as ActionMembersRow;
+          const id = typeof m.id === 'string' ? actionMap.get(m.id) : undefined;
+          // an action of no customers has no bytes
+          const control = record.binary ?? new Uint8Array(0);
+          if (!id || !Array.isArray(m.customerIds) || m.customerIds.length !== control.length) throw damaged();
+          actionMembers.push({ id, customerIds: m.customerIds.map(String), control });
+          break;
+        }
+        case 'targets': {
+          const t = value as unknown as TargetRow;
+          if (typeof t.kpi !== 'string' || !t.target || typeof t.target !== 'object') throw damaged();
+          targets.push({ ...t, datasetId: datasetOf(t.datasetId) });
+          break;
+        }
         case 'snapshots': {
           const s = value as unknown as SnapshotRow;
           if (typeof s.id !== 'string') throw damaged();
@@ -327,6 +374,9 @@ export async function restoreRecords(
       await db.snapshotData.bulkPut(snapshotData);
       await db.playbooks.bulkPut(playbooks);
       await db.tierDesigns.bulkPut(tierDesigns);
+      await db.actions.bulkPut(actions);
+      await db.actionMembers.bulkPut(actionMembers);
+      await db.targets.bulkPut(targets);
       for (const setting of settings) {
         if (options.conflict === 'copy' && (await db.settings.get(setting.key))) continue;
         await db.settings.put(setting);

@@ -112,7 +112,8 @@ export async function dropBatches(db: WorkbenchDB, datasetId: string, ids: reado
 
 /**
  * Inside a transaction over the dataset tables (datasetTables): remove a dataset's batches (except
- * `keep`) with their chunks, its edits, its snapshots, its playbook cards and its tier design (a replace).
+ * `keep`) with their chunks, its edits, its snapshots, its playbook cards, its tier design, its actions with
+ * their members and its KPI targets (a replace).
  */
 export async function dropDatasetData(db: WorkbenchDB, datasetId: string, keep: ReadonlySet<string>): Promise<void> {
   const others = (await db.batches.where('datasetId').equals(datasetId).primaryKeys()).filter((id) => !keep.has(id));
@@ -125,6 +126,10 @@ export async function dropDatasetData(db: WorkbenchDB, datasetId: string, keep: 
   await db.snapshots.bulkDelete(snaps);
   await db.playbooks.where('datasetId').equals(datasetId).delete();
   await db.tierDesigns.delete(datasetId);
+  // members are keyed by their action's id, like snapshotData by the snapshot's
+  await db.actionMembers.bulkDelete(await db.actions.where('datasetId').equals(datasetId).primaryKeys());
+  await db.actions.where('datasetId').equals(datasetId).delete();
+  await db.targets.where('datasetId').equals(datasetId).delete();
 }
 
 /** Remove a batch and its chunks (a failed or cancelled write). */

@@ -42,7 +42,8 @@ export async function renameDataset(db: WorkbenchDB, id: string, name: string): 
 }
 
 /**
- * Delete a dataset with every batch, chunk, edit, snapshot and playbook card that belongs to it, its tier design, its kept
+ * Delete a dataset with every batch, chunk, edit, snapshot and playbook card that belongs to it, its tier design, its actions
+ * with their members, its KPI targets, its kept
  * pseudonym mapping and its other settings (keys ending in `:<dataset id>`, such as the
  * complaints' service level and topic rules), in one transaction.
  */
@@ -59,6 +60,9 @@ export async function deleteDataset(db: WorkbenchDB, id: string): Promise<void> 
     await db.interactionEdits.where('datasetId').equals(id).delete();
     await db.playbooks.where('datasetId').equals(id).delete();
     await db.tierDesigns.delete(id);
+    await db.actionMembers.bulkDelete(await db.actions.where('datasetId').equals(id).primaryKeys());
+    await db.actions.where('datasetId').equals(id).delete();
+    await db.targets.where('datasetId').equals(id).delete();
     await db.datasets.delete(id);
   });
 }

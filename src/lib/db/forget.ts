@@ -1,6 +1,7 @@
 /**
  * Forget one customer (个人信息删除): remove the customer, their orders, survey answers, SERVQUAL answers
- * and importance points, interactions, edits (feedback kept by hand too), snapshot entries and
+ * and importance points, interactions, edits (feedback kept by hand too), snapshot entries, their place in
+ * actions (action members, control or treated) and
  * pseudonym mapping entry, and blank them as the referrer of anyone they referred. Affected chunks
  * are decoded, filtered and re-encoded
  * first; then one transaction replaces them all, so the dataset is never half-forgotten.
@@ -10,7 +11,7 @@ import { CUSTOMER_ID_COLUMN, type TableColumnsByKind, type TableKind } from '../
 import { committedBatches } from './batches';
 import { CURRENT_LAYOUT, decodeChunk, decodeStrings, encodeChunk, encodeStrings, rowCount } from './columnar';
 import { SNAPSHOT_LAYOUT } from './snapshots';
-import type { ChunkRow, WorkbenchDB } from './schema';
+import type { ActionMembersRow, ChunkRow, WorkbenchDB } from './schema';
 
 
 /** Rows of a decoded table whose customer is not `customerId`. */
@@ -84,9 +85,17 @@ export async function forgetCustomerRows(db: WorkbenchDB, datasetId: string, cus
     for (const s of segment) counts[s] = (counts[s] ?? 0) + 1;
     snapUpdates.push({ id: snap.id, bytes: encodeStrings({ customerId: keep.map((i) => cols.customerId[i]), segment }), counts });
   }
+  // their place in the dataset's actions (an action's members are keyed by its id)
+  const memberUpdates: ActionMembersRow[] = [];
+  for (const actionId of await db.actions.where('datasetId').equals(datasetId).primaryKeys()) {
+    const members = await db.actionMembers.get(actionId);
+    if (!members || !members.customerIds.includes(customerId)) continue;
+    const keep = members.customerIds.map((_, i) => i).filter((i) => members.customerIds[i] !== customerId);
+    memberUpdates.push({ id: members.id, customerIds: keep.map((i) => members.customerIds[i]), control: Uint8Array.from(keep, (i) => members.control[i]) });
+  }
   const total = Object.values(removedBy).reduce((n, per) => n + Object.values(per).reduce((a, b) => a + (b ?? 0), 0), 0);
   const mapKey = pseudonymMapSetting(datasetId);
-  await db.transaction('rw', [db.chunks, db.batches, db.datasets, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData, db.settings], async () => {
+  await db.transaction('rw', [db.chunks, db.batches, db.datasets, db.customerEdits, db.interactionEdits, db.snapshots, db.snapshotData, db.actionMembers, db.settings], async () => {
     await db.chunks.bulkPut(updates);
     await db.chunks.bulkDelete(deletions);
     for (const b of batches) {
@@ -111,6 +120,7 @@ export async function forgetCustomerRows(db: WorkbenchDB, datasetId: string, cus
       await db.snapshotData.update(u.id, { bytes: u.bytes });
       await db.snapshots.update(u.id, { counts: u.counts, clv: undefined });
     }
+    await db.actionMembers.bulkPut(memberUpdates);
     const mapRow = await db.settings.get(mapKey);
     if (mapRow !== undefined) {
       const map = restorePseudonymMap(mapRow.value);

@@ -16,3 +16,5 @@ export * from './imports';
 export * from './interaction-edits';
 export * from './playbooks';
 export * from './tier-designs';
+export * from './targets';
+export * from './actions';

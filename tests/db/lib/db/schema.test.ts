@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { deleteDataset, listDatasets, openDatabase, readDataset, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSION, sweepPendingBatches } from '../../../../src/lib/db';
+import {
+  deleteDataset, getActionMembers, listActions, listDatasets, openDatabase, readDataset, saveAction, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_VERSION,
+  sweepPendingBatches,
+} from '../../../../src/lib/db';
 import { NO_DAY } from '../../../../src/lib/domain';
 import { createEngine } from '../../../../workers/engine';
 import { FROZEN_V1, writeV1Fixture } from '../../fixtures/v1';
 import { FROZEN_V2, V2_DAY, writeV2Fixture } from '../../fixtures/v2';
 import { FROZEN_V3, writeV3Fixture } from '../../fixtures/v3';
+import { FROZEN_V4, writeV4Fixture } from '../../fixtures/v4';
 
 // Schema versions only grow. Each shipped version gets a frozen fixture here, and the current
 // code must open every earlier one and read its data. Add a fixture when adding version(n + 1).
@@ -27,7 +31,7 @@ describe('schema upgrades', () => {
     await writeV2Fixture('upgrade-from-v2');
     const db = openDatabase('upgrade-from-v2');
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const [row] = await listDatasets(db);
     expect(row.counts).toEqual({ customers: 2, orders: 3, surveys: 1, interactions: 2, servqual: 0, importance: 0 });
     // the stored row itself was upgraded, not only normalised on reading
@@ -69,8 +73,7 @@ describe('schema upgrades', () => {
     await writeV3Fixture('upgrade-from-v3');
     const db = openDatabase('upgrade-from-v3');
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.datasets.get('ds_v2'))!.counts).toEqual({ customers: 2, orders: 3, surveys: 1, interactions: 2, servqual: 0, importance: 0 });
     expect(await db.interactionEdits.count()).toBe(1);
     expect(await db.snapshots.count()).toBe(1);
@@ -91,11 +94,50 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('v5 adds the actions, their members and the KPI targets and changes nothing of v4', () => {
+    expect(SCHEMA_V4).toEqual(FROZEN_V4);
+    expect(SCHEMA_V5).toEqual({ ...FROZEN_V4, actions: 'id, datasetId', actionMembers: 'id', targets: '[datasetId+kpi], datasetId' });
+  });
+
+  it('upgrades a v4 database: everything it held stays, an action with its members and a target can be kept, and a delete removes them', async () => {
+    await writeV4Fixture('upgrade-from-v4');
+    const db = openDatabase('upgrade-from-v4');
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(SCHEMA_VERSION).toBe(5);
+    expect((await db.datasets.get('ds_v2'))!.counts).toEqual({ customers: 2, orders: 3, surveys: 1, interactions: 2, servqual: 0, importance: 0 });
+    expect(await db.interactionEdits.count()).toBe(1);
+    expect(await db.snapshots.count()).toBe(1);
+    expect(await db.playbooks.get(['ds_v2', 'rfm11', 'champions'])).toMatchObject({ card: { valueProposition: 'Early access' } });
+    expect(await db.tierDesigns.get('ds_v2')).toMatchObject({ design: { basis: 'spend12' }, updatedAt: 4 });
+    expect(await db.actions.count()).toBe(0);
+    expect(await db.actionMembers.count()).toBe(0);
+    expect(await db.targets.count()).toBe(0);
+    const content = await readDataset(db, 'ds_v2');
+    expect(content.customers.id).toEqual(['C1', 'C2']);
+
+    await saveAction(db, {
+      id: 'act_1', datasetId: 'ds_v2', name: 'Win-back', type: 'winback', day: 19000, owner: 'Li', channel: 'sms', costPerContact: 2, offer: '',
+      controlShare: 0.5, status: 'planned', seed: 'abc', source: { kind: 'all' }, window: 30, sizes: { treated: 1, control: 1 }, createdAt: 5, updatedAt: 5,
+    }, { customerIds: ['C1', 'C2'], control: Uint8Array.from([0, 1]) });
+    await db.targets.put({ datasetId: 'ds_v2', kpi: 'revenue', target: { value: 1000, direction: 'up' }, updatedAt: 5 });
+    const again = openDatabase('upgrade-from-v4');
+    expect((await listActions(again, 'ds_v2')).map((a) => a.name)).toEqual(['Win-back']);
+    expect(await getActionMembers(again, 'act_1')).toEqual({ customerIds: ['C1', 'C2'], control: Uint8Array.from([0, 1]) });
+    again.close();
+    await deleteDataset(db, 'ds_v2');
+    expect(await db.actions.count()).toBe(0);
+    expect(await db.actionMembers.count()).toBe(0);
+    expect(await db.targets.count()).toBe(0);
+    expect(await db.playbooks.count()).toBe(0);
+    db.close();
+  });
+
   it('opens a v1 database with the current schema and reads everything it held', async () => {
     await writeV1Fixture('upgrade-from-v1');
     const db = openDatabase('upgrade-from-v1');
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.snapshots.count()).toBe(0);
     const [row] = await listDatasets(db);
     expect(row.name).toBe('Saved by v1');

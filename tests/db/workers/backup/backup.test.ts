@@ -23,6 +23,9 @@ async function dump(db: WorkbenchDB, omitSettings: string[] = ['currentDataset']
     interactionEdits: byKey(await db.interactionEdits.toArray(), (e) => `${e.datasetId}/${e.entryId}`),
     playbooks: byKey(await db.playbooks.toArray(), (p) => `${p.datasetId}/${p.scheme}/${p.segment}`),
     tierDesigns: byKey(await db.tierDesigns.toArray(), (t) => t.datasetId),
+    actions: byKey(await db.actions.toArray(), (a) => a.id),
+    actionMembers: byKey(await db.actionMembers.toArray(), (m) => m.id).map(({ control, ...m }) => ({ ...m, control: Array.from(control) })),
+    targets: byKey(await db.targets.toArray(), (t) => `${t.datasetId}/${t.kpi}`),
     snapshots: byKey(await db.snapshots.toArray(), (s) => s.id),
     snapshotData: byKey(await db.snapshotData.toArray(), (s) => s.id)
       .map(({ bytes, ...d }) => ({ ...d, sha256: createHash('sha256').update(bytes).digest('hex') })),
@@ -49,6 +52,16 @@ async function populated() {
     previous: { card: { valueProposition: 'VIP' }, updatedAt: 6 },
   });
   await db.tierDesigns.put({ datasetId: second, design: { basis: 'spend12', tiers: [{ key: 'member', minSpend: 0 }] }, updatedAt: 8 });
+  // an action with its members (one in control), an action of no one, and a KPI target (schema v5)
+  await db.actions.bulkPut([
+    { id: 'act_1', datasetId: first, action: { name: '挽回', type: 'winback', seed: 's1', controlShare: 0.1 }, createdAt: 9, updatedAt: 9 },
+    { id: 'act_2', datasetId: second, action: { name: 'Empty', type: 'other', seed: 's2' }, createdAt: 9, updatedAt: 9 },
+  ]);
+  await db.actionMembers.bulkPut([
+    { id: 'act_1', customerIds: ['C000001', 'C000002', 'C000003'], control: Uint8Array.of(0, 1, 0) },
+    { id: 'act_2', customerIds: [], control: new Uint8Array(0) },
+  ]);
+  await db.targets.put({ datasetId: first, kpi: 'revenue', target: { value: 100000, direction: 'up' }, updatedAt: 9 });
   await db.settings.bulkPut([
     { key: 'activeDays', value: 120 },
     { key: 'segments.savedRules', value: [{ name: 'big', rule: { op: 'and' } }] },
