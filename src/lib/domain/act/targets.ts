@@ -193,15 +193,19 @@ export function restoreTarget(kpi: unknown, raw: unknown): KpiTarget | null {
 }
 
 /**
- * A suggested target from the data: the same period a year earlier improved by 5% in the KPI's
- * better direction (the previous period when there is no year-earlier figure), rounded to a
- * figure a person would type; null without a finite base. Shares stay within 0 … 1, NPS within ±100.
- * @example suggestTarget('revenue', 101234, null) // 106000 (101,234 × 1.05 = 106,295.7 → 3 significant digits)
+ * A suggested target from the data: the best of this period, the previous period and the same
+ * period a year earlier (in the KPI's better direction), improved by 5%, rounded to a figure a
+ * person would type; null without a finite figure. So a growing business is never offered a target
+ * below where it stands. Shares stay within 0 … 1, NPS within ±100.
+ * @example suggestTarget('revenue', 101234, 90000, 95000) // 106000 (101,234 × 1.05 = 106,295.7 → 3 significant digits)
  */
-export function suggestTarget(kpi: KpiKey, yearAgo: number | null | undefined, previous: number | null | undefined): number | null {
-  const base = yearAgo != null && Number.isFinite(yearAgo) ? yearAgo : previous != null && Number.isFinite(previous) ? previous : null;
-  if (base === null) return null;
+export function suggestTarget(
+  kpi: KpiKey, current: number | null | undefined, yearAgo: number | null | undefined, previous: number | null | undefined,
+): number | null {
+  const figures = [current, yearAgo, previous].filter((v): v is number => v != null && Number.isFinite(v));
+  if (figures.length === 0) return null;
   const { unit, direction } = KPI_DEFINITIONS[kpi];
+  const base = direction === 'higher' ? Math.max(...figures) : Math.min(...figures);
   const { min, max, integer } = targetRange(unit);
   const step = 0.05 * Math.abs(base);
   let v = direction === 'higher' ? base + step : base - step;

@@ -60,10 +60,10 @@ export class TargetsState {
     return targetStatus(kpi, this.current(kpi), this.#targets[kpi]);
   }
 
-  /** A target suggested from the data: the same period a year earlier (else the previous one) improved by 5%. */
+  /** A target suggested from the data: the best of this, the previous and the year-earlier period, improved by 5%. */
   suggestion(kpi: KpiKey): number | null {
     const f = this.figures.value;
-    return suggestTarget(kpi, f?.yearAgo?.values[kpi], f?.previous?.values[kpi]);
+    return suggestTarget(kpi, f?.current?.values[kpi], f?.yearAgo?.values[kpi], f?.previous?.values[kpi]);
   }
 
   /**

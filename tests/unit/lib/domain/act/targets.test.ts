@@ -119,12 +119,14 @@ describe('restoreTarget', () => {
 
 describe('suggestTarget and relativeChange', () => {
   it('last year + 5% in the better direction, rounded to 3 significant digits', () => {
-    expect(suggestTarget('revenue', 101_234, 90_000)).toBe(106_000); // 106,295.7
-    expect(suggestTarget('aov', null, 200)).toBe(210); // no year-earlier figure: the previous period
-    expect(suggestTarget('churn', 0.04, null)).toBe(0.038); // 0.04 − 0.002
-    expect(suggestTarget('csat', 0.98, null)).toBe(1); // 1.029 capped at 100%
-    expect(suggestTarget('customers', 1234, null)).toBe(1300); // 1295.7 → 1300
-    expect(suggestTarget('nps', -20, null)).toBe(-19); // −20 + 1
+    expect(suggestTarget('revenue', 90_000, 101_234, 95_000)).toBe(106_000); // the best, 101,234 × 1.05 = 106,295.7
+    expect(suggestTarget('aov', null, null, 200)).toBe(210); // only the previous period: 200 × 1.05
+    expect(suggestTarget('churn', 0.05, 0.04, null)).toBe(0.038); // lower is better: the best is 0.04; 0.04 − 0.002
+    expect(suggestTarget('csat', 0.98, null, null)).toBe(1); // 1.029 capped at 100%
+    expect(suggestTarget('customers', 5000, 2924, 4800)).toBe(5250); // a growing base: never below where it stands
+    expect(suggestTarget('customers', 1234, null, null)).toBe(1300); // 1295.7 → 1300
+    expect(suggestTarget('nps', -20, null, null)).toBe(-19); // −20 + 1
+    expect(suggestTarget('nps', null, null, null)).toBeNull();
     expect(suggestTarget('aov', NaN, null)).toBeNull();
   });
 
