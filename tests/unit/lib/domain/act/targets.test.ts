@@ -127,7 +127,7 @@ describe('suggestTarget and relativeChange', () => {
     expect(suggestTarget('customers', 1234, null, null)).toBe(1300); // 1295.7 → 1300
     expect(suggestTarget('nps', -20, null, null)).toBe(-19); // −20 + 1
     expect(suggestTarget('nps', null, null, null)).toBeNull();
-    expect(suggestTarget('aov', NaN, null)).toBeNull();
+    expect(suggestTarget('aov', NaN, null, undefined)).toBeNull();
   });
 
   it('relative change against |base|, null for a 0 or missing base', () => {
