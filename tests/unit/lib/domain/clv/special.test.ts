@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { minimizeWithRestarts, nelderMead } from '../../../../../src/lib/domain/clv/optimize';
-import { hyp2f1, hyp2f1Minus1, lnBeta, lnGamma, logAddExp, logSubExp } from '../../../../../src/lib/domain/clv/special';
+import {
+  digamma, hyp2f1, hyp2f1Minus1, hyp2f1OneUsesIntegral, lnBeta, lnGamma, lnHyp2f1One, lnHyp2f1OneWithGradient, logAddExp, logSubExp,
+} from '../../../../../src/lib/domain/clv/special';
 import { thrown } from '../../../../support/errors';
 
 const relClose = (actual: number, expected: number, rel: number) => {
@@ -134,5 +136,50 @@ describe('nelderMead', () => {
     expect(res.fx).toBeLessThan(1e-9);
     expect(res.converged).toBe(true);
     expect(() => minimizeWithRestarts(f, [])).toThrow(RangeError);
+  });
+});
+
+describe('digamma', () => {
+  it('matches mpmath.digamma (40 digits)', () => {
+    relClose(digamma(1), -0.5772156649015329, 1e-15); // mpmath.digamma(1) = −γ
+    relClose(digamma(0.3), -3.502524222200133, 1e-15); // mpmath.digamma(0.3)
+    relClose(digamma(12.5), 2.485195651274912, 1e-15); // mpmath.digamma(12.5)
+    relClose(digamma(1e-7), -10000000.5772155, 1e-15); // mpmath.digamma(1e-7)
+    expect(digamma(0)).toBeNaN();
+  });
+});
+
+describe('lnHyp2f1One: ₂F₁(1, b; c; z) near z = 1 by Euler’s integral', () => {
+  // [b, c, z, mpmath.hyp2f1(1, b, c, z), and d/db, d/dc, d/dz of ln hyp2f1 by mpmath.diff] (mp.dps = 40)
+  const cases: [number, number, number, number, number, number, number][] = [
+    // the point of the Pareto/NBD fit on the online-retail sample: s ≈ 3.6e-7, x = 0, 1 − z = 2.7e-4
+    [1.0000003617713662, 1.3975823284, 0.99973, 185.25454562979616, 7.29423957876767, -6.7877534196606, 2238.73102781371],
+    [1.5, 2.0, 1 - 1e-9, 63243.55416096436, 18.7239212131499, -18.3376462587198, 500015825.029506],
+    [0.4, 3.4, 0.95, 1.1794871526147221, 0.444550632046892, -0.0698500016517411, 0.311213790620044],
+    [20, 22.5, 0.99973, 14.197428253603883, 0.651989786451431, -0.605927269639676, 33.1895941355088],
+    // small b and c − b (x = 0 with small r or s)
+    [0.05, 0.15, 0.999, 171.9062694720728, 26.4981502668442, -13.1008074626471, 895.90134637109],
+    [0.3, 0.36, 1 - 1e-5, 43017.83881045492, 14.3347187921273, -13.7132069731583, 93999.1522370613],
+  ];
+  it.each(cases)('b %d, c %d, z %d: value to 1e-13, log-derivatives to 1e-11 (mpmath)', (b, c, z, value, db, dc, dz) => {
+    expect(hyp2f1OneUsesIntegral(b, c, z, 1 - z)).toBe(true);
+    relClose(Math.exp(lnHyp2f1One(b, c, z, 1 - z)), value, 1e-13);
+    const g = new Float64Array(3);
+    relClose(Math.exp(lnHyp2f1OneWithGradient(b, c, z, 1 - z, g, 0)), value, 1e-13);
+    relClose(g[0], db, 1e-11);
+    relClose(g[1], dc, 1e-11);
+    relClose(g[2], dz, 1e-11);
+  });
+
+  it('agrees with the series where both are usable (z = 0.95, 0.99: a few thousand terms)', () => {
+    for (const [b, c] of [[1.3, 1.9], [1, 1.25], [2, 7.9], [30, 33]]) {
+      for (const z of [0.95, 0.99, 0.999]) relClose(lnHyp2f1One(b, c, z, 1 - z), Math.log(hyp2f1(1, b, c, z)), 1e-13);
+    }
+  });
+
+  it('keeps the series where it is short, bit for bit', () => {
+    expect(hyp2f1OneUsesIntegral(1.6, 2.2, 0.5, 0.5)).toBe(false);
+    expect(hyp2f1OneUsesIntegral(1.6, 12, 0.999, 0.001)).toBe(false); // c − b large: the series' terms fall fast
+    expect(lnHyp2f1One(1.6, 2.2, 0.5, 0.5)).toBe(Math.log(hyp2f1(1, 1.6, 2.2, 0.5)));
   });
 });
