@@ -73,6 +73,45 @@ describe('scoreCustomers', () => {
     }
   }
 
+  it('BG/NBD batch (polynomial pieces of the Euler factor) equals the single functions to 1e-12 for other parameters, large x and long horizons', () => {
+    // a > 1, a just off 1 (the averaged side of the Euler factor), small α (y down to ~1e-3), large b
+    const params = [
+      { r: 0.8, alpha: 12, a: 1.7, b: 4.2 },
+      { r: 0.243, alpha: 4.414, a: 1 + 3e-7, b: 2.426 },
+      { r: 2.5, alpha: 0.6, a: 0.35, b: 0.9 },
+      { r: 0.5, alpha: 30, a: 3.5, b: 40 },
+    ];
+    const data = customers(6000, 'score/pieces', false);
+    for (let i = 0; i < 300; i++) {
+      data.frequency[i] = 50 + 37 * i; // up to ~11,000 purchases: the Map side of the per-x table
+      data.recency[i] = data.T[i] * 0.9;
+    }
+    for (const p of params) {
+      for (const horizons of [[39], [0.25, 52, 520]]) {
+        const out = scoreCustomersAt({ kind: 'bg-nbd', params: p }, data, horizons);
+        let worst = 0;
+        for (let i = 0; i < data.frequency.length; i++) {
+          const x = data.frequency[i], tx = data.recency[i], T = data.T[i];
+          expect(out.probabilityAlive[i]).toBe(bgNbdProbabilityAlive(p, x, tx, T)); // same arithmetic
+          horizons.forEach((t, k) => { worst = Math.max(worst, relative(out.expectedPurchases[k][i], bgNbdExpectedPurchases(p, t, x, tx, T))); });
+        }
+        expect(worst).toBeLessThanOrEqual(1e-12);
+      }
+    }
+  });
+
+  it('BG/NBD batch gives the same scores when called again (nothing kept between calls) and for one customer at a time', () => {
+    const data = customers(4000, 'score/again', true);
+    const model: PurchaseModel = { kind: 'bg-nbd', params: BG };
+    const first = scoreCustomers(model, data, 39);
+    expect(scoreCustomers(model, data, 39)).toEqual(first);
+    for (const i of [0, 1, 2, 1000, 3999]) {
+      const one = scoreCustomers(model, { frequency: [data.frequency[i]], recency: [data.recency[i]], T: [data.T[i]] }, 39);
+      expect(relative(one.expectedPurchases[0], first.expectedPurchases[i])).toBeLessThanOrEqual(1e-12);
+      expect(one.probabilityAlive[0]).toBe(first.probabilityAlive[i]);
+    }
+  });
+
   it('gives P(alive) exactly 1 to every customer without a repeat purchase under BG/NBD', () => {
     const data = customers(5000, 'score/zero', false);
     const out = scoreCustomers({ kind: 'bg-nbd', params: BG }, data, 39);
