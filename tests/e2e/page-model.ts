@@ -10,7 +10,7 @@ import type { BrowserContext, Download, Locator, Page, Worker } from 'playwright
 import { launchBrowser, recordAllRequests, recordForeignRequests, relaunch, type LaunchedBrowser, type RecordedRequest } from './browser';
 
 /** The main sections, as the tabs of the navigation name them. */
-export type Section = 'dashboard' | 'customers' | 'segments' | 'value' | 'voice' | 'strategy' | 'actions' | 'alerts' | 'import' | 'datasets';
+export type Section = 'dashboard' | 'customers' | 'segments' | 'value' | 'voice' | 'strategy' | 'actions' | 'report' | 'alerts' | 'import' | 'datasets';
 export type Language = 'en' | 'zh';
 
 /** How the navigation links read in each language (src/lib/i18n/locales, nav.*). */
@@ -23,6 +23,7 @@ const NAV: Record<Language, Record<Section, string | RegExp>> = {
     voice: 'Voice',
     strategy: 'Strategy',
     actions: 'Actions',
+    report: 'Report',
     alerts: /^Alerts/, // followed by the number of open alerts
     import: 'Import',
     datasets: 'Data & storage',
@@ -35,6 +36,7 @@ const NAV: Record<Language, Record<Section, string | RegExp>> = {
     voice: '客户声音',
     strategy: '客户战略',
     actions: '执行与监控',
+    report: '战略报告',
     alerts: /^预警/,
     import: '导入',
     datasets: '数据与存储',

@@ -1,5 +1,5 @@
 /** Hash routes (#/dashboard, #/customers, #/customers/<id>, #/import, #/datasets): work from any sub-path. */
-export type Page = 'dashboard' | 'customers' | 'segments' | 'value' | 'voice' | 'strategy' | 'actions' | 'alerts' | 'import' | 'datasets';
+export type Page = 'dashboard' | 'customers' | 'segments' | 'value' | 'voice' | 'strategy' | 'actions' | 'report' | 'alerts' | 'import' | 'datasets';
 
 export interface Route {
   page: Page;
@@ -10,7 +10,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   const page = parts[0] as Page;
   if (page === 'customers' && parts[1]) return { page, customerId: safeDecode(parts.slice(1).join('/')) };
-  if (page === 'customers' || page === 'datasets' || page === 'dashboard' || page === 'import' || page === 'segments' || page === 'value' || page === 'voice' || page === 'strategy' || page === 'actions' || page === 'alerts') return { page };
+  if (page === 'customers' || page === 'datasets' || page === 'dashboard' || page === 'import' || page === 'segments' || page === 'value' || page === 'voice' || page === 'strategy' || page === 'actions' || page === 'report' || page === 'alerts') return { page };
   return { page: 'dashboard' };
 }
 

@@ -18,6 +18,7 @@ import { actActionsEn } from './parts/act-actions';
 import { actExperimentEn } from './parts/act-experiment';
 import { actTargetsEn } from './parts/act-targets';
 import { actConsentEn } from './parts/act-consent';
+import { reportEn } from './parts/report';
 
 export const en = {
   'app.title': 'Customer Strategy Workbench',
@@ -1080,6 +1081,7 @@ export const en = {
   ...actExperimentEn,
   ...actTargetsEn,
   ...actConsentEn,
+  ...reportEn,
 };
 
 /** Every key of the catalogs: the English catalog is the source, the other languages must match. */

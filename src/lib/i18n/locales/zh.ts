@@ -19,6 +19,7 @@ import { actActionsZh } from './parts/act-actions';
 import { actExperimentZh } from './parts/act-experiment';
 import { actTargetsZh } from './parts/act-targets';
 import { actConsentZh } from './parts/act-consent';
+import { reportZh } from './parts/report';
 
 export const zh: Record<MessageKey, string> = {
   'app.title': '客户战略工作台',
@@ -1081,4 +1082,5 @@ export const zh: Record<MessageKey, string> = {
   ...actExperimentZh,
   ...actTargetsZh,
   ...actConsentZh,
+  ...reportZh,
 };
